@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// wfm: a workforce-management engine for contact centres.
+/// One module per pipeline stage (see ../shared/DESIGN.md and README.md).
+let package = Package(
+    name: "wfm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wfm", targets: ["wfm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .target(name: "WFMCore"),
+        .target(name: "Staffing", dependencies: ["WFMCore"]),
+        .target(name: "Forecasting", dependencies: ["WFMCore"]),
+        .target(name: "MIP"),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "GLPKSolver", dependencies: ["MIP", "CGLPK"]),
+        .target(name: "Scheduling", dependencies: ["WFMCore", "Staffing", "MIP"]),
+        .target(name: "Scenario", dependencies: [
+            "WFMCore", "Forecasting", "Staffing", "MIP", "GLPKSolver", "Scheduling",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "wfm", dependencies: [
+            "WFMCore", "Forecasting", "Staffing", "Scenario",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "WFMCoreTests", dependencies: ["WFMCore"]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"]),
+        .testTarget(name: "MIPTests", dependencies: ["MIP"]),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
+        .testTarget(name: "wfmTests", dependencies: ["wfm"]),
+
+        .executableTarget(
+            name: "StaffingBenchmarks",
+            dependencies: ["Staffing", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/StaffingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

@@ -1,0 +1,2 @@
+/// History → forecast. Filled by the forecasting issue.
+public enum Forecasting {}

@@ -1,0 +1,165 @@
+import CGLPK
+import Foundation
+import MIP
+
+/// Solves `MIP.Model`s with GLPK 5.0 (simplex for the root relaxation, then branch and cut).
+///
+/// The model is validated first: GLPK calls abort() on invalid input, so a bad model is a thrown
+/// `ModelError`, never a crash. Everything happens synchronously on the calling thread; separate
+/// calls on separate threads are independent (GLPK's environment is per thread).
+public struct GLPKSolver: MIPSolver {
+    /// Turn on GLPK's cut generators (MIR, Gomory, cover, clique). Off by default: on rostering
+    /// models they cost more time than they save at our sizes.
+    public var cuts: Bool
+
+    public init(cuts: Bool = false) { self.cuts = cuts }
+
+    public func solve(_ model: Model, options: SolveOptions = SolveOptions()) throws -> Solution {
+        try model.validate()
+        if let start = options.start, start.count != model.variables.count {
+            throw ModelError(problems: ["start has \(start.count) values for \(model.variables.count) variables"])
+        }
+        glp_term_out(GLP_OFF)
+        let clock = ContinuousClock.now
+        func elapsed() -> Double {
+            let d = ContinuousClock.now - clock
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let problem = GLPKProblem(model, relaxation: options.relaxation)
+        let hasIntegers = !options.relaxation && model.variables.contains(where: \.isInteger)
+        let sign: Double = model.sense == .minimize ? 1 : -1
+
+        // Root LP relaxation (needed for branch and cut without presolve, and a valid bound).
+        var smcp = glp_smcp()
+        glp_init_smcp(&smcp)
+        smcp.msg_lev = GLP_MSG_OFF
+        smcp.presolve = GLP_OFF
+        smcp.tm_lim = Int32(clamping: Int(max(1, options.timeLimitSeconds) * 1000))
+        var lpCode = glp_simplex(problem.handle, &smcp)
+        if lpCode != 0 {
+            // Retry from a fresh basis with the LP presolver, which copes with harder starts.
+            glp_std_basis(problem.handle)
+            lpCode = glp_simplex(problem.handle, &smcp)
+        }
+        let lpStatus = glp_get_status(problem.handle)
+        if lpStatus == GLP_NOFEAS {
+            return Solution(status: .infeasible, values: [], objective: .nan, bound: .nan, seconds: elapsed())
+        }
+        if lpStatus == GLP_UNBND {
+            return Solution(status: .unbounded, values: [], objective: .nan, bound: .nan, seconds: elapsed())
+        }
+        guard lpStatus == GLP_OPT else {
+            return Solution(status: .noSolution, values: [], objective: .nan, bound: .nan, seconds: elapsed())
+        }
+        let lpBound = glp_get_obj_val(problem.handle)
+        let n = model.variables.count
+        if !hasIntegers {
+            let values = (0..<n).map { glp_get_col_prim(problem.handle, Int32($0 + 1)) }
+            let objective = glp_get_obj_val(problem.handle)
+            return Solution(status: .optimal, values: values, objective: objective, bound: objective, seconds: elapsed())
+        }
+
+        let context = SearchContext(start: options.start, progress: options.progress, sign: sign,
+                                    clock: clock, timeLimit: options.timeLimitSeconds, relativeGap: options.relativeGap)
+        context.bound = lpBound
+        var iocp = glp_iocp()
+        glp_init_iocp(&iocp)
+        iocp.msg_lev = GLP_MSG_OFF
+        iocp.presolve = GLP_OFF
+        iocp.mip_gap = options.relativeGap
+        iocp.tm_lim = Int32(clamping: Int(max(0.001, options.timeLimitSeconds - elapsed()) * 1000))
+        iocp.br_tech = GLP_BR_DTH
+        iocp.bt_tech = GLP_BT_BLB
+        iocp.fp_heur = GLP_ON
+        if cuts {
+            iocp.mir_cuts = GLP_ON
+            iocp.gmi_cuts = GLP_ON
+            iocp.cov_cuts = GLP_ON
+            iocp.clq_cuts = GLP_ON
+        }
+        iocp.cb_func = glpkSearchCallback
+        let unmanaged = Unmanaged.passRetained(context)
+        defer { unmanaged.release() }
+        iocp.cb_info = unmanaged.toOpaque()
+        _ = glp_intopt(problem.handle, &iocp)
+
+        let mipStatus = glp_mip_status(problem.handle)
+        let seconds = elapsed()
+        switch mipStatus {
+        case GLP_OPT, GLP_FEAS:
+            let values = (0..<n).map { glp_mip_col_val(problem.handle, Int32($0 + 1)) }
+            let objective = glp_mip_obj_val(problem.handle)
+            // GLPK reports GLP_OPT also when stopped at the requested gap; the tracked bound is then honest.
+            let proven = mipStatus == GLP_OPT && context.stoppedEarly == false
+            var bound = proven ? objective : context.bound
+            if sign * (bound - objective) > 0 { bound = objective }
+            let status: SolveStatus = (proven || abs(objective - bound) / max(1, abs(objective)) <= options.relativeGap)
+                ? .optimal : .feasible
+            return Solution(status: status, values: values, objective: objective, bound: bound, seconds: seconds)
+        case GLP_NOFEAS:
+            return Solution(status: .infeasible, values: [], objective: .nan, bound: .nan, seconds: seconds)
+        default:
+            return Solution(status: .noSolution, values: [], objective: .nan, bound: context.bound, seconds: seconds)
+        }
+    }
+}
+
+/// State shared with GLPK's C callback through `cb_info`.
+final class SearchContext {
+    let start: [Double]?
+    let progress: (@Sendable (SolveProgress) -> Void)?
+    let sign: Double
+    let clock: ContinuousClock.Instant
+    let timeLimit: Double
+    let relativeGap: Double
+    var injected = false
+    var bound: Double = -.infinity
+    var stoppedEarly = false
+    var lastReport: Double = -1
+
+    init(start: [Double]?, progress: (@Sendable (SolveProgress) -> Void)?, sign: Double,
+         clock: ContinuousClock.Instant, timeLimit: Double, relativeGap: Double) {
+        self.start = start
+        self.progress = progress
+        self.sign = sign
+        self.clock = clock
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+    }
+
+    var elapsed: Double {
+        let d = ContinuousClock.now - clock
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}
+
+/// GLPK's branch-and-cut callback: injects the start solution, tracks the best bound, reports
+/// progress about once a second, and stops the search when the time limit passes (GLPK checks
+/// its own limit only between nodes, which can overrun on large LPs).
+private let glpkSearchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
+    guard let tree, let info else { return }
+    let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
+    let reason = glp_ios_reason(tree)
+    if reason == GLP_IHEUR, !context.injected, let start = context.start {
+        context.injected = true
+        var x = [0.0] + start
+        _ = glp_ios_heur_sol(tree, &x)
+    }
+    let best = glp_ios_best_node(tree)
+    if best != 0 {
+        context.bound = glp_ios_node_bound(tree, best)
+    }
+    let elapsed = context.elapsed
+    if elapsed >= context.timeLimit {
+        context.stoppedEarly = true
+        glp_ios_terminate(tree)
+        return
+    }
+    if let progress = context.progress, elapsed - context.lastReport >= 1 {
+        context.lastReport = elapsed
+        let prob = glp_ios_get_prob(tree)
+        let hasIncumbent = glp_mip_status(prob) == GLP_FEAS || glp_mip_status(prob) == GLP_OPT
+        progress(SolveProgress(incumbent: hasIncumbent ? glp_mip_obj_val(prob) : nil,
+                               bound: best != 0 ? context.bound : nil, elapsedSeconds: elapsed))
+    }
+}

@@ -1,0 +1,2 @@
+/// Scenario file and pipeline runner. Filled by the scenario issue.
+public enum ScenarioModule {}

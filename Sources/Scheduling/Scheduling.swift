@@ -1,0 +1,2 @@
+/// Roster formulation and rule checker. Filled by the roster issue.
+public enum Scheduling {}
