@@ -1,0 +1,139 @@
+import WFMCore
+
+/// A break inside a shift template. Times are minutes after the shift's start.
+public struct BreakRule: Sendable, Hashable {
+    public var lengthMinutes: Int
+    /// Paid breaks count towards paid minutes; unpaid ones do not.
+    public var paid: Bool
+    /// The break may start no earlier than this many minutes after the shift starts.
+    public var earliestAfterMinutes: Int
+    /// The break may start no later than this many minutes after the shift starts.
+    public var latestAfterMinutes: Int
+
+    public init(lengthMinutes: Int, paid: Bool, earliestAfterMinutes: Int, latestAfterMinutes: Int) {
+        self.lengthMinutes = lengthMinutes
+        self.paid = paid
+        self.earliestAfterMinutes = earliestAfterMinutes
+        self.latestAfterMinutes = latestAfterMinutes
+    }
+}
+
+/// A family of shifts: every start in `startEarliest...startLatest` by `startStepMinutes`, every length.
+/// A shift belongs to the local date it starts on and may run past midnight.
+public struct ShiftTemplate: Sendable, Hashable {
+    public var id: String
+    /// Local minutes after midnight.
+    public var startEarliestMinute: Int
+    public var startLatestMinute: Int
+    public var startStepMinutes: Int
+    /// Shift lengths in minutes, breaks included.
+    public var lengthsMinutes: [Int]
+    public var breaks: [BreakRule]
+
+    public init(id: String, startEarliestMinute: Int, startLatestMinute: Int, startStepMinutes: Int,
+                lengthsMinutes: [Int], breaks: [BreakRule]) {
+        self.id = id
+        self.startEarliestMinute = startEarliestMinute
+        self.startLatestMinute = startLatestMinute
+        self.startStepMinutes = startStepMinutes
+        self.lengthsMinutes = lengthsMinutes
+        self.breaks = breaks
+    }
+
+    /// Paid minutes of a shift of `length`: the length minus unpaid breaks.
+    public func paidMinutes(length: Int) -> Int {
+        length - breaks.filter { !$0.paid }.reduce(0) { $0 + $1.lengthMinutes }
+    }
+}
+
+/// Hard labour and burnout rules of a contract (SPEC.md `contracts`).
+public struct Contract: Sendable, Hashable {
+    public var id: String
+    /// Paid minutes in the week (shift length minus unpaid breaks), inclusive bounds.
+    public var weekMinutesMin: Int
+    public var weekMinutesMax: Int
+    public var daysOffMin: Int
+    public var maxConsecutiveDays: Int
+    /// Minutes between the end of one shift and the start of the next.
+    public var minRestMinutes: Int
+    /// A night shift overlaps 00:00–06:00 local time.
+    public var maxNightShifts: Int
+    /// Latest minus earliest shift start (minutes after midnight) within the week.
+    public var maxStartSpreadMinutes: Int
+    /// Template ids this contract may work.
+    public var templateIDs: [String]
+
+    public init(id: String, weekMinutesMin: Int, weekMinutesMax: Int, daysOffMin: Int, maxConsecutiveDays: Int,
+                minRestMinutes: Int, maxNightShifts: Int, maxStartSpreadMinutes: Int, templateIDs: [String]) {
+        self.id = id
+        self.weekMinutesMin = weekMinutesMin
+        self.weekMinutesMax = weekMinutesMax
+        self.daysOffMin = daysOffMin
+        self.maxConsecutiveDays = maxConsecutiveDays
+        self.minRestMinutes = minRestMinutes
+        self.maxNightShifts = maxNightShifts
+        self.maxStartSpreadMinutes = maxStartSpreadMinutes
+        self.templateIDs = templateIDs
+    }
+}
+
+/// A queue skill with its level: 1 primary, 2 secondary, 3 backup. The roster prefers primary skills.
+public struct Skill: Sendable, Hashable {
+    public var queueID: String
+    public var level: Int
+    public init(queueID: String, level: Int = 1) {
+        self.queueID = queueID
+        self.level = level
+    }
+}
+
+public struct Agent: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var contractID: String
+    public var skills: [Skill]
+    public init(id: String, name: String, contractID: String, skills: [Skill]) {
+        self.id = id
+        self.name = name
+        self.contractID = contractID
+        self.skills = skills
+    }
+}
+
+/// A window on one local date (minutes after midnight, end exclusive; end may be 1440).
+public struct AvailabilityWindow: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case unavailable, preferOff = "prefer-off", preferOn = "prefer-on" }
+    public var agentID: String
+    public var date: LocalDate
+    public var startMinute: Int
+    public var endMinute: Int
+    public var kind: Kind
+    public init(agentID: String, date: LocalDate, startMinute: Int, endMinute: Int, kind: Kind) {
+        self.agentID = agentID
+        self.date = date
+        self.startMinute = startMinute
+        self.endMinute = endMinute
+        self.kind = kind
+    }
+}
+
+/// A shift worked before the horizon (last week's shifts.csv), for rest and consecutive-day rules.
+public struct CarryInShift: Sendable, Hashable {
+    public var agentID: String
+    public var date: LocalDate
+    /// Absolute start and end, seconds since 1970-01-01T00:00Z.
+    public var start: Int
+    public var end: Int
+    public init(agentID: String, date: LocalDate, start: Int, end: Int) {
+        self.agentID = agentID
+        self.date = date
+        self.start = start
+        self.end = end
+    }
+}
+
+public enum ObjectiveMode: String, Sendable, Hashable, CaseIterable {
+    case balance
+    case minCost = "min-cost"
+    case maxService = "max-service"
+}
