@@ -36,11 +36,18 @@ let package = Package(
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),
 
         .executableTarget(
             name: "StaffingBenchmarks",
             dependencies: ["Staffing", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/StaffingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SchedulingBenchmarks",
+            dependencies: ["Scheduling", "GLPKSolver", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/SchedulingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
