@@ -12,7 +12,7 @@ import csv, datetime, random, sys, collections
 
 SOURCE = sys.argv[1] if len(sys.argv) > 1 else "../../../shared/data/history/anonymous_bank_1999_6min.csv"
 START = datetime.date(2026, 3, 2)          # a Monday
-VOICE_WEEKDAY_CALLS = 1150                 # voice contacts on a busy weekday
+VOICE_WEEKDAY_CALLS = 1440
 CHAT_SHARE = 0.45
 VOICE_AHT, CHAT_AHT = 280, 540
 
