@@ -31,7 +31,7 @@ struct LocalSearch {
         guard !free.isEmpty else { return 0 }
         let days = context.days
         let clockStart = ContinuousClock.now
-        let budget = max(1e-3, seconds(deadline - clockStart))
+        let budget = max(1e-3, durationSeconds(deadline - clockStart))
         var best = (cost: state.cost, choice: state.choice, breaks: state.breakStarts)
         var current = best.cost
         var temperature = startTemperature
@@ -40,7 +40,7 @@ struct LocalSearch {
             if moves & 255 == 0 {
                 let now = ContinuousClock.now
                 if now >= deadline { break }
-                let progress = seconds(now - clockStart) / budget
+                let progress = durationSeconds(now - clockStart) / budget
                 let byMoves = maxMoves == .max ? 0 : Double(moves) / Double(maxMoves)
                 temperature = startTemperature * pow(endTemperature / startTemperature, max(progress, byMoves))
             }
@@ -105,7 +105,8 @@ struct LocalSearch {
     }
 }
 
-func seconds(_ d: Duration) -> Double {
+/// A duration in seconds.
+func durationSeconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }
 

@@ -60,38 +60,93 @@ public struct RosterScheduler: Sendable {
     }
 
     /// Throws `DiagnosticError` for invalid input; every solver outcome is in the result.
+    ///
+    /// Phases: the LP bound starts on a second thread; greedy construction; agents the greedy left
+    /// short of a weekly minimum get their own contract-only MIP (a week from it repairs them; no
+    /// week at all means the rules collide: explained, no roster); then local search (40 % of the
+    /// remaining time), GLPK neighbourhoods (45 %), local search again to the deadline. Tiny problems
+    /// (≤ 8 agents) start with one neighbourhood holding every agent, i.e. the exact model.
     public func schedule(_ problem: RosterProblem) throws -> ScheduleResult {
         try problem.validate()
         let clock = ContinuousClock.now
         let settings = problem.search
         let deadline = clock + .milliseconds(Int(settings.timeLimitSeconds * 1000))
-        func elapsed() -> Double { seconds(ContinuousClock.now - clock) }
+        func elapsed() -> Double { durationSeconds(ContinuousClock.now - clock) }
+        func at(_ fraction: Double) -> ContinuousClock.Instant {
+            let now = ContinuousClock.now
+            return now + (deadline - now) * fraction
+        }
         let context = SchedulingContext(problem: problem)
         var statistics = SearchStatistics()
-        let capacityBound = CapacityBound(problem: problem, tables: context.tables)
-        var answeredBound = capacityBound.answered
+        let answeredBound = CapacityBound(problem: problem, tables: context.tables).answered
+        let lp = LPBound(context: context, solver: solver, timeLimit: settings.timeLimitSeconds)
+        var bound = costBound(context: context, answeredBound: answeredBound)
+        func report(_ stage: String, _ cost: Double?) {
+            progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: bound, elapsedSeconds: elapsed()))
+        }
+        func failure(_ status: SolveStatus, conflicts: [RuleConflict] = [], violations: [RuleViolation] = []) -> ScheduleResult {
+            ScheduleResult(status: status, roster: nil, violations: violations, service: nil, objective: .nan, bound: bound,
+                           answeredBound: answeredBound, seconds: elapsed(), conflicts: conflicts, statistics: statistics)
+        }
+
         let state = RosterState(context: context)
         GreedyConstruction.run(on: state, deadline: deadline)
         statistics.greedySeconds = elapsed()
-        var bound = costBound(context: context, answeredBound: answeredBound)
-        progress?(ScheduleProgress(stage: "greedy", incumbent: state.cost, bound: bound, elapsedSeconds: elapsed()))
-        var rng = SplitMix64(seed: settings.seed)
-        statistics.localSearchMoves = LocalSearch().run(on: state, deadline: deadline, maxMoves: settings.maxMoves, rng: &rng)
-        progress?(ScheduleProgress(stage: "local search", incumbent: state.cost, bound: bound, elapsedSeconds: elapsed()))
+        report("greedy", state.cost)
+        let explanation = InfeasibilityExplanation(context: context, solver: solver)
+        var conflicts: [RuleConflict] = []
+        for a in 0..<context.agentCount where state.terms(agent: a, week: state.choice[a]).deficit > 0 {
+            if let week = explanation.feasibleWeek(agent: a) {
+                if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {
+                    state.commit()
+                }
+            } else {
+                conflicts += explanation.conflicts(agent: a)
+            }
+        }
+        if !conflicts.isEmpty {
+            report("infeasible", nil)
+            return failure(.infeasible, conflicts: conflicts)
+        }
 
+        var rng = SplitMix64(seed: settings.seed)
+        var lns = NeighbourhoodSearch(solver: solver)
+        if context.agentCount <= 8 {
+            lns.size = context.agentCount
+            lns.roundSeconds = settings.timeLimitSeconds / 2
+            let r = lns.run(on: state, deadline: at(0.5), rng: &rng, maxRounds: 1)
+            statistics.neighbourhoodsSolved += r.rounds
+            statistics.neighbourhoodsImproved += r.improved
+            if let b = r.bound { bound = max(bound, b) }
+            lns = NeighbourhoodSearch(solver: solver)
+            report("exact model", state.cost)
+        }
+        func solved() -> Bool { abs(state.cost - bound) / max(1, abs(state.cost)) <= settings.relativeGap }
+        let search = LocalSearch()
+        if !solved() {
+            statistics.localSearchMoves += search.run(on: state, deadline: at(0.4), maxMoves: settings.maxMoves / 2, rng: &rng)
+            report("local search", state.cost)
+            let r = lns.run(on: state, deadline: at(0.75), rng: &rng)
+            statistics.neighbourhoodsSolved += r.rounds
+            statistics.neighbourhoodsImproved += r.improved
+            report("neighbourhoods", state.cost)
+            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: settings.maxMoves / 2, rng: &rng)
+            report("local search", state.cost)
+        }
+
+        guard state.totalDeficit == 0 else { return failure(.noSolution) }
         let roster = state.roster()
         let violations = RuleChecker(problem: problem).violations(of: roster)
-        guard violations.isEmpty else {
-            return ScheduleResult(status: .noSolution, roster: nil, violations: violations, service: nil, objective: .nan,
-                                  bound: bound, answeredBound: answeredBound, seconds: elapsed(), conflicts: [], statistics: statistics)
-        }
+        guard violations.isEmpty else { return failure(.noSolution, violations: violations) }
         let service = ProjectedService(roster: roster, context: context)
-        answeredBound = max(answeredBound, service.answeredWithinThreshold)
-        bound = costBound(context: context, answeredBound: answeredBound)
+        if let lpValue = lp.result(waitingUntil: deadline) { bound = max(bound, lpValue) }
+        statistics.lpBoundSeconds = lp.seconds
         let objective = state.cost
+        bound = min(bound, objective)
         let gap = abs(objective - bound) / max(1, abs(objective))
+        report("done", objective)
         return ScheduleResult(status: gap <= settings.relativeGap ? .optimal : .feasible, roster: roster, violations: [],
-                              service: service, objective: objective, bound: bound, answeredBound: answeredBound,
+                              service: service, objective: objective, bound: bound, answeredBound: max(answeredBound, service.answeredWithinThreshold),
                               seconds: elapsed(), conflicts: [], statistics: statistics)
     }
 

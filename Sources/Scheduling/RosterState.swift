@@ -312,6 +312,28 @@ final class RosterState {
         pendingChanges.removeAll(keepingCapacity: true)
     }
 
+    /// What every agent outside `free` contributes, for a neighbourhood model: their capacity per
+    /// queue and interval after the skill split (breaks exact), and their night/weekend maxima.
+    func fixedPart(free: [Int]) -> RosterFormulation.FixedPart {
+        discard()
+        for a in free {
+            for d in 0..<context.days where choice[a][d] >= 0 {
+                addShift(agent: a, option: choice[a][d], breaks: breakStarts[a][d], sign: -1)
+            }
+        }
+        var result = Array(repeating: Array(repeating: 0.0, count: T), count: Q)
+        for t in 0..<T {
+            for g in 0..<G { groupOn[g] = max(0, on[g * T + t] + deltaOn[g * T + t]) }
+            _ = context.allocator.allocate(interval: t, on: groupOn, capacity: &capacity, answered: &answered)
+            for q in 0..<Q { result[q][t] = capacity[q] }
+        }
+        discard()
+        let freeSet = Set(free)
+        let others = agentTerms.indices.filter { !freeSet.contains($0) }
+        return RosterFormulation.FixedPart(capacity: result, maxNights: others.map { agentTerms[$0].nights }.max() ?? 0,
+                                           maxWeekends: others.map { agentTerms[$0].weekends }.max() ?? 0)
+    }
+
     /// The pending changes with their placed breaks (after `evaluate`).
     var pending: [Change] { pendingChanges }
 

@@ -40,6 +40,9 @@ public struct ShiftOption: Sendable, Hashable {
 public struct OptionCatalog: Sendable {
     public let options: [ShiftOption]
     public let allowed: [[[Int]]]
+    /// Options of the agent's contract templates on each day, availability ignored (for the
+    /// elastic model that explains infeasibility: working an unavailable window is a priced move there).
+    public let templateAllowed: [[[Int]]]
     /// Absolute start of the grid and interval length in seconds.
     public let gridStart: Int
     public let intervalSeconds: Int
@@ -78,16 +81,15 @@ public struct OptionCatalog: Sendable {
         }
         self.options = options
         let byDay = Dictionary(grouping: options.indices, by: { options[$0].day })
-        allowed = problem.agents.map { agent in
+        templateAllowed = problem.agents.map { agent in
             let templates = Set(problem.contract(of: agent)?.templateIDs ?? [])
+            return (0..<grid.days).map { day in (byDay[day] ?? []).filter { templates.contains(options[$0].templateID) } }
+        }
+        allowed = zip(problem.agents, templateAllowed).map { agent, days in
             let blocked = problem.availability.filter { $0.agentID == agent.id && $0.kind == .unavailable }
                 .map { $0.absoluteRange(in: grid.timeZone) }
-            return (0..<grid.days).map { day in
-                (byDay[day] ?? []).filter { o in
-                    let option = options[o]
-                    return templates.contains(option.templateID)
-                        && !blocked.contains { $0.lowerBound < option.end && option.start < $0.upperBound }
-                }
+            return days.map { list in
+                list.filter { o in !blocked.contains { $0.lowerBound < options[o].end && options[o].start < $0.upperBound } }
             }
         }
     }
