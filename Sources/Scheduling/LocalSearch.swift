@@ -13,8 +13,9 @@ import Foundation
 /// Acceptance: Metropolis with temperature falling geometrically from `startTemperature` to
 /// `endTemperature` (contacts) over the budget; the best state seen is restored at the end.
 struct LocalSearch {
-    var startTemperature = 2.0
-    var endTemperature = 0.02
+    /// Contacts; tuned on roster-60 (2 → 86.0 %, 6 → 86.3 %, 15 → 86.5 %, 30 → 85.9 % true service in 60 s).
+    var startTemperature = 15.0
+    var endTemperature = 0.1
 
     private struct OptionKey: Hashable { var day: Int, template: Int, start: Int, length: Int }
 

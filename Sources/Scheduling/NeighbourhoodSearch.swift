@@ -12,11 +12,15 @@ import MIP
 ///
 /// Neighbourhoods: a random agent plus agents of its skill group, or of any group (1 in 3), whose
 /// size adapts: it grows by one after a round that proved its neighbourhood optimal without
-/// improvement, and shrinks by one after a round that hit its time limit (between 2 and 12).
+/// improvement, and shrinks by one after a round that hit its time limit (between 1 and 12).
+/// After `patience` rounds in a row without improvement the phase ends early: on large weeks GLPK
+/// often cannot beat a locally optimal roster within a round, and the local search uses the time better.
 struct NeighbourhoodSearch {
     let solver: any MIPSolver
     var size = 3
-    var roundSeconds = 3.0
+    var roundSeconds = 2.0
+    /// Consecutive rounds without improvement after which the phase gives its time back.
+    var patience = 6
 
     /// Runs rounds until `deadline`; returns (rounds, improving rounds, and a lower bound on the cost
     /// when a neighbourhood held every agent, was solved to optimality, and its model is exact for
@@ -25,7 +29,7 @@ struct NeighbourhoodSearch {
                       maxRounds: Int = .max) -> (rounds: Int, improved: Int, bound: Double?) {
         let context = state.context
         let n = context.agentCount
-        var rounds = 0, improved = 0
+        var rounds = 0, improved = 0, idle = 0
         var bound: Double? = nil
         let exactModel = context.problem.templates.allSatisfy(\.breaks.isEmpty)
         let groups = Dictionary(grouping: 0..<n, by: { context.groups.groupOfAgent[$0] })
@@ -55,7 +59,9 @@ struct NeighbourhoodSearch {
                 bound = b
                 break
             }
-            if outcome.timedOut { size = max(2, size - 1) }
+            idle = outcome.improved ? 0 : idle + 1
+            if idle >= patience { break }
+            if outcome.timedOut { size = max(1, size - 1) }
             else if !outcome.improved { size = min(12, size + 1) }
         }
         return (rounds, improved, bound)

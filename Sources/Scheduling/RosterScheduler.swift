@@ -61,7 +61,8 @@ public struct RosterScheduler: Sendable {
 
     /// Throws `DiagnosticError` for invalid input; every solver outcome is in the result.
     ///
-    /// Phases: the LP bound starts on a second thread; greedy construction; agents the greedy left
+    /// Phases: the LP bound starts on a second thread (models up to `LPBound.maxShiftVariables` shift
+    /// variables; larger LPs do not finish in time with GLPK and would only slow the search); greedy construction; agents the greedy left
     /// short of a weekly minimum get their own contract-only MIP (a week from it repairs them; no
     /// week at all means the rules collide: explained, no roster); then local search (40 % of the
     /// remaining time), GLPK neighbourhoods (45 %), local search again to the deadline. Tiny problems
@@ -79,7 +80,9 @@ public struct RosterScheduler: Sendable {
         let context = SchedulingContext(problem: problem)
         var statistics = SearchStatistics()
         let answeredBound = CapacityBound(problem: problem, tables: context.tables).answered
-        let lp = LPBound(context: context, solver: solver, timeLimit: settings.timeLimitSeconds)
+        let shiftVariables = context.catalog.allowed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        let lp = shiftVariables <= LPBound.maxShiftVariables
+            ? LPBound(context: context, solver: solver, timeLimit: settings.timeLimitSeconds) : nil
         var bound = costBound(context: context, answeredBound: answeredBound)
         func report(_ stage: String, _ cost: Double?) {
             progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: bound, elapsedSeconds: elapsed()))
@@ -139,8 +142,10 @@ public struct RosterScheduler: Sendable {
         let violations = RuleChecker(problem: problem).violations(of: roster)
         guard violations.isEmpty else { return failure(.noSolution, violations: violations) }
         let service = ProjectedService(roster: roster, context: context)
-        if let lpValue = lp.result(waitingUntil: deadline) { bound = max(bound, lpValue) }
-        statistics.lpBoundSeconds = lp.seconds
+        if let lp, let lpValue = lp.result(waitingUntil: deadline) {
+            bound = max(bound, lpValue)
+            statistics.lpBoundSeconds = lp.seconds
+        }
         let objective = state.cost
         bound = min(bound, objective)
         let gap = abs(objective - bound) / max(1, abs(objective))
