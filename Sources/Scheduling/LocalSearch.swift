@@ -11,7 +11,8 @@ import Foundation
 /// - *rebreak* (10 %): a shift's breaks are placed again given today's coverage.
 /// Every move keeps all hard rules except the weekly minimum (priced; see `RosterState`).
 /// Acceptance: Metropolis with temperature falling geometrically from `startTemperature` to
-/// `endTemperature` (contacts) over the budget; the best state seen is restored at the end.
+/// `endTemperature` (contacts) over the budget (moves when bounded, else time); the best state seen
+/// is restored at the end.
 struct LocalSearch {
     /// Contacts; tuned on roster-60 (2 → 86.0 %, 6 → 86.3 %, 15 → 86.5 %, 30 → 85.9 % true service in 60 s).
     var startTemperature = 15.0
@@ -41,9 +42,9 @@ struct LocalSearch {
             if moves & 255 == 0 {
                 let now = ContinuousClock.now
                 if now >= deadline { break }
-                let progress = durationSeconds(now - clockStart) / budget
-                let byMoves = maxMoves == .max ? 0 : Double(moves) / Double(maxMoves)
-                temperature = startTemperature * pow(endTemperature / startTemperature, max(progress, byMoves))
+                // Cooling follows the move budget when there is one (repeatable), else the clock.
+                let progress = maxMoves == .max ? durationSeconds(now - clockStart) / budget : Double(moves) / Double(maxMoves)
+                temperature = startTemperature * pow(endTemperature / startTemperature, min(1, progress))
             }
             moves += 1
             let a = free[Int.random(in: 0..<free.count, using: &rng)]
