@@ -20,9 +20,10 @@ struct LocalSearch {
 
     private struct OptionKey: Hashable { var day: Int, template: Int, start: Int, length: Int }
 
-    /// Runs until `deadline` or `maxMoves`; returns the number of moves tried.
+    /// Runs until `deadline`, or `maxMoves` when given (cooling then follows the moves, not the
+    /// clock); returns the number of moves tried.
     @discardableResult
-    func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant, maxMoves: Int,
+    func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant, maxMoves: Int?,
              rng: inout SplitMix64) -> Int {
         let context = state.context
         let options = context.catalog.options
@@ -38,12 +39,12 @@ struct LocalSearch {
         var current = best.cost
         var temperature = startTemperature
         var moves = 0
-        while moves < maxMoves {
+        while moves < maxMoves ?? .max {
             if moves & 255 == 0 {
                 let now = ContinuousClock.now
                 if now >= deadline { break }
                 // Cooling follows the move budget when there is one (repeatable), else the clock.
-                let progress = maxMoves == .max ? durationSeconds(now - clockStart) / budget : Double(moves) / Double(maxMoves)
+                let progress = maxMoves.map { Double(moves) / Double($0) } ?? durationSeconds(now - clockStart) / budget
                 temperature = startTemperature * pow(endTemperature / startTemperature, min(1, progress))
             }
             moves += 1
