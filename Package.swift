@@ -35,12 +35,19 @@ let package = Package(
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "WFMCore"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
 
         .executableTarget(
             name: "StaffingBenchmarks",
             dependencies: ["Staffing", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/StaffingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ForecastingBenchmarks",
+            dependencies: ["Forecasting", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ForecastingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
