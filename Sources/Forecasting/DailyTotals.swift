@@ -3,26 +3,52 @@ import Foundation
 /// Pieces of the top-down methods: weekday factors, day-of-month effects and intraday profiles,
 /// all estimated from learnable days only.
 enum DailyTotals {
-    /// Multiplicative weekday factors `f[w]` (index 1…7): the mean total of learnable days of weekday `w`
-    /// over the last `weeks` weeks, divided by the mean of those means over weekdays that have one.
-    /// A weekday without a learnable day in the window takes its mean over the whole history; one with
-    /// none at all (a closed weekday) gets factor 0.
-    static func weekdayFactors(_ s: DaySeries, weeks: Int) -> [Double] {
+    /// Multiplicative weekday factors `f[w]` (index 1…7), scaled to mean 1 over open weekdays; closed
+    /// weekdays get 0. Per learnable day `d` a ratio `r_d` is formed, and `f[w]` is the mean of `r_d` over
+    /// days of weekday `w` in the last `weeks` weeks (over the whole history if none there; else the
+    /// weekday's share of plain totals; else 1):
+    /// - `detrended`: classical ratio to the centred moving average, `r_d = total(d) / mean(total(d−3…d+3))`,
+    ///   for days whose centred week holds only learnable days and closed-weekday zeros. This removes a
+    ///   linear trend, so growth is not mistaken for a weekday effect (needed by the trend method).
+    /// - otherwise `r_d = total(d)`: the plain mean total per weekday, which uses every learnable day and
+    ///   is the steadier estimate for level methods (no window has to be complete).
+    static func weekdayFactors(_ s: DaySeries, weeks: Int, detrended: Bool) -> [Double] {
+        let totals = (0..<s.dayCount).map(s.total)
+        let usable = (0..<s.dayCount).map { s.learnable[$0] || s.closedWeekdays.contains(s.weekday($0)) }
+        var ratios: [(day: Int, ratio: Double)] = []
+        if !detrended {
+            ratios = (0..<s.dayCount).filter { s.learnable[$0] }.map { ($0, totals[$0]) }
+        } else if s.dayCount >= 7 {
+            for d in 3..<(s.dayCount - 3) where s.learnable[d] && usable[(d - 3)...(d + 3)].allSatisfy({ $0 }) {
+                let mean = totals[(d - 3)...(d + 3)].reduce(0, +) / 7
+                if mean > 0 { ratios.append((d, totals[d] / mean)) }
+            }
+        }
         func means(from start: Int) -> [Double?] {
             var sum = Array(repeating: 0.0, count: 8), count = Array(repeating: 0, count: 8)
-            for d in max(0, start)..<s.dayCount where s.learnable[d] {
-                sum[s.weekday(d)] += s.total(d)
+            for (d, r) in ratios where d >= start {
+                sum[s.weekday(d)] += r
                 count[s.weekday(d)] += 1
             }
             return (0...7).map { count[$0] > 0 ? sum[$0] / Double(count[$0]) : nil }
         }
-        let recent = means(from: s.dayCount - 7 * weeks)
-        let all = means(from: 0)
-        var factors = (0...7).map { w in w == 0 ? 0 : (recent[w] ?? all[w] ?? 0) }
+        let recent = means(from: s.dayCount - 7 * weeks), all = means(from: 0)
+        var factors = Array(repeating: 0.0, count: 8)
+        for w in 1...7 where !s.closedWeekdays.contains(w) {
+            factors[w] = recent[w] ?? all[w] ?? plainShare(s, weekday: w, totals: totals) ?? 1
+        }
         let open = factors[1...].filter { $0 > 0 }
         let mean = open.isEmpty ? 1 : open.reduce(0, +) / Double(open.count)
-        for w in 1...7 { factors[w] /= mean }
-        return factors
+        return factors.map { $0 / mean }
+    }
+
+    /// Mean total of learnable days of weekday `w` over the mean total of all learnable days.
+    private static func plainShare(_ s: DaySeries, weekday w: Int, totals: [Double]) -> Double? {
+        let all = (0..<s.dayCount).filter { s.learnable[$0] }
+        let same = all.filter { s.weekday($0) == w }
+        guard !same.isEmpty else { return nil }
+        let overall = all.map { totals[$0] }.reduce(0, +) / Double(all.count)
+        return overall > 0 ? same.map { totals[$0] }.reduce(0, +) / Double(same.count) / overall : nil
     }
 
     /// Weekday-adjusted daily totals `y[d] = total(d) / f[weekday(d)]`, or nil where the day is not

@@ -11,6 +11,8 @@ struct DaySeries: Sendable {
     var values: [Double]
     /// Per day: true for a normal day (learned), false for closed, special, missing or screened-out days.
     var learnable: [Bool]
+    /// ISO weekdays on which the centre is closed (no row on any such day): their days hold zeros.
+    var closedWeekdays: Set<Int> = []
 
     var dayCount: Int { learnable.count }
 
@@ -37,8 +39,8 @@ struct DaySeries: Sendable {
 
     /// The series cut to its first `days` days (a training window of a backtest).
     func prefix(days: Int) -> DaySeries {
-        DaySeries(dayNumber0: dayNumber0, slotsPerDay: slotsPerDay,
-                  values: Array(values[0..<(days * slotsPerDay)]), learnable: Array(learnable[0..<days]))
+        DaySeries(dayNumber0: dayNumber0, slotsPerDay: slotsPerDay, values: Array(values[0..<(days * slotsPerDay)]),
+                  learnable: Array(learnable[0..<days]), closedWeekdays: closedWeekdays)
     }
 }
 
@@ -67,7 +69,8 @@ extension DaySeries {
             }
         }
         for d in 0..<days where !history.dayHasRows[d] { learnable[d] = false }
-        self.init(dayNumber0: history.firstDate.dayNumber, slotsPerDay: slots, values: values, learnable: learnable)
+        self.init(dayNumber0: history.firstDate.dayNumber, slotsPerDay: slots, values: values, learnable: learnable,
+                  closedWeekdays: closed)
         screenOutlierDays()
     }
 

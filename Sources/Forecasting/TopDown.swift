@@ -1,7 +1,7 @@
 /// Top-down forecast: a daily total per future day, spread over the day by the weekday's intraday profile.
 ///
 /// `total(d) = level(d) × f[weekday(d)] × m[dayOfMonth(d)]` and `contacts(d, i) = total(d) × p_w[i]`, with
-/// weekday factors `f` over the last `weekdayWeeks` weeks, intraday shares `p_w` over the last
+/// weekday factors `f` over the last `weekdayWeeks` weeks (detrended for the trend level), intraday shares `p_w` over the last
 /// `profileDays` learnable days of the weekday (DailyTotals), and the level of the weekday-adjusted
 /// totals from `level`:
 /// - `.dampedTrend`: Holt's damped trend (follows a linear trend; the classic top-down planner method);
@@ -16,7 +16,11 @@ struct TopDown: Sendable {
     var profileDays = 12
 
     func forecast(_ s: DaySeries, horizon: Int) -> [Double] {
-        let factors = DailyTotals.weekdayFactors(s, weeks: weekdayWeeks)
+        let factors: [Double]
+        switch level {
+        case .dampedTrend: factors = DailyTotals.weekdayFactors(s, weeks: weekdayWeeks, detrended: true)
+        case .recentMean: factors = DailyTotals.weekdayFactors(s, weeks: weekdayWeeks, detrended: false)
+        }
         let adjusted = DailyTotals.adjustedTotals(s, factors: factors)
         let effects = dayOfMonth ? DailyTotals.dayOfMonthEffects(s, adjusted: adjusted) : Array(repeating: 1, count: 32)
         let levels: [Double]
