@@ -5,7 +5,7 @@
 /// history's end (the plan week) is used. Ties go to the earlier method in `ForecastMethod.candidates`;
 /// with no usable origin the choice is `weekday-mean`.
 enum AutoSelection {
-    static let weeks = 4
+    static let weeks = 8
 
     static func choose(_ s: DaySeries) -> ForecastMethod {
         let scores = score(s)

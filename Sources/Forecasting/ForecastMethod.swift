@@ -12,7 +12,7 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
     case topDown = "top-down"
     /// Daily totals by recent level × weekday factor × day-of-month effect × intraday profile.
     case calendar
-    /// Equal-weight mean of calendar, top-down and double-seasonal forecasts.
+    /// Equal-weight mean of the calendar, top-down and weekday-median forecasts.
     case combination
     /// Per queue, the method with the lowest WAPE in a rolling-origin backtest on the history.
     case auto
@@ -21,7 +21,7 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
     public static var candidates: [ForecastMethod] { allCases.filter { $0 != .auto } }
 
     /// The methods `combination` averages.
-    static let combinationMembers: [ForecastMethod] = [.calendar, .topDown, .doubleSeasonal]
+    static let combinationMembers: [ForecastMethod] = [.calendar, .topDown, .weekdayMedian]
 
     /// Equal-weight mean of forecasts of the same length (forecast combination: Bates & Granger 1969;
     /// the simple mean is hard to beat, Clemen 1989).
