@@ -27,10 +27,11 @@ public enum Forecaster {
                 continue
             }
             let fallback = ahtSeconds[q.queue] ?? defaultAHTSeconds
-            let ahtByWeekday = (0...7).map { w in
-                HandleTime().perInterval(q, series: plan.series, weekday: max(1, w), fallbackSeconds: fallback)
+            var ahtByWeekday: [Int: [Double]] = [:]
+            for w in 1...7 {
+                ahtByWeekday[w] = HandleTime().perInterval(q, series: plan.series, weekday: w, fallbackSeconds: fallback)
             }
-            guard ahtByWeekday[1] != nil else {
+            guard ahtByWeekday.count == 7 else {
                 bag.error(file: file, key: "queue \(q.queue)", "history has no aht_seconds for this queue: give the queue's handle time (--aht SECONDS or the queue's aht_seconds)")
                 continue
             }

@@ -49,9 +49,18 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         let startDate = LocalDate(start)!
         let zone = TimeZone(identifier: timezone)!
-        let calendar = try specialDays.map { try SpecialDays.read(path: $0) } ?? SpecialDays()
-        let history = try HistoryReader.read(path: self.history, intervalMinutes: intervalMinutes, timeZone: zone,
-                                             singleQueue: queue)
+        // Read both inputs before failing, so every problem is reported at once.
+        var problems: [Diagnostic] = []
+        var calendar = SpecialDays()
+        do { calendar = try specialDays.map { try SpecialDays.read(path: $0) } ?? SpecialDays() } catch let e as DiagnosticError {
+            problems += e.diagnostics
+        }
+        let read = Result {
+            try HistoryReader.read(path: self.history, intervalMinutes: intervalMinutes, timeZone: zone, singleQueue: queue)
+        }
+        if case .failure(let e as DiagnosticError) = read { problems += e.diagnostics }
+        guard problems.isEmpty else { throw DiagnosticError(problems) }
+        let history = try read.get()
         for warning in history.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
         let chosenMethod = ForecastMethod(rawValue: method)!
         let forecast = try Forecaster.forecast(history: history, start: startDate, days: days, method: chosenMethod,
