@@ -55,8 +55,8 @@ func weekdayOnlyCentre(holidays: [LocalDate]) throws -> History {
     #expect(with[.auto]! <= with[.weekdayMean]! && with[.auto]! < with[.seasonalNaive]!)
     // Knowing the holidays helps: no normal volume is forecast on a closed day.
     #expect(with[.auto]! < without[.auto]! - 0.01)
-    // Poisson noise alone gives a WAPE near 10 % on these volumes; auto stays close to that floor.
-    #expect(with[.auto]! < 0.16)
+    // Measured: auto 8.6 %, weekday-mean 10.0 %, seasonal naive 12.8 % (without the calendar: 15.2 %).
+    #expect(with[.auto]! < 0.095)
     // Weekends are closed, not missing: forecast 0.
     let f = try Forecaster.forecast(history: h, start: start, days: 7, specialDays: calendar, defaultAHTSeconds: 300)
     let weekend = f.intervals.indices.filter { f.intervals[$0].date.isoWeekday >= 6 }

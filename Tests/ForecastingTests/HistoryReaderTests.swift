@@ -156,3 +156,9 @@ func everyDividingSourceIntervalAggregates(source: Int, plan: Int) throws {
     let error = try #require(throws: DiagnosticError.self) { try SpecialDays.parse(CSVTable.parse(bad, file: "s.csv")) }
     #expect(error.diagnostics.map(\.line) == [3, 4, 5, 6, 7])
 }
+
+@Test func aHistoryWithoutDataRowsIsAnError() throws {
+    let error = try #require(throws: DiagnosticError.self) { try Synthetic.history("interval_start,contacts\n", intervalMinutes: 15) }
+    #expect(error.diagnostics.map(\.message) == ["history has no data rows"])
+    #expect(throws: DiagnosticError.self) { try Synthetic.history("", intervalMinutes: 15) }
+}

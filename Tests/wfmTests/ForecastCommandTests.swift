@@ -74,3 +74,16 @@ private func historyDirectory(badLine: String? = nil) throws -> URL {
                                  "--special-days", special.path])
     #expect(badSpecial.status == 2 && badSpecial.stderr.contains("special.csv:2: error: factor:"))
 }
+
+@Test func specialDaysFromTheCommandLineShapeTheForecast() throws {
+    let dir = try historyDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let special = dir.appendingPathComponent("special.csv")
+    try "date,kind,factor\n2026-02-23,closed,\n2026-02-24,factor,2\n".write(to: special, atomically: true, encoding: .utf8)
+    let r = try runWFM(["forecast", "--history", dir.appendingPathComponent("history.csv").path, "--start", "2026-02-23",
+                        "--days", "2", "--interval-minutes", "60", "--method", "seasonal-naive",
+                        "--special-days", special.path])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("2026-02-23T10:00+00:00,voice,0.000,180.0"))
+    #expect(r.stdout.contains("2026-02-24T10:00+00:00,voice,42.000,180.0"))   // 2 × (10 + 10 + 1)
+}
