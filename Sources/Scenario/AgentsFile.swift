@@ -6,11 +6,13 @@ import WFMCore
 /// `skills` lists queue ids separated by `|`, each optionally with a level after `:`
 /// (`voice|chat:2`): 1 primary (the default), 2 secondary, 3 backup. An agent needs a unique id,
 /// an existing contract and at least one skill on an existing queue; an empty name defaults to the id.
+/// Returns the valid agents and every agent id in the file (for cross-references of later files).
 enum AgentsFile {
     static let columns = ["agent_id", "name", "contract", "skills"]
 
-    static func read(_ file: InputFile, queueIDs: [String], contractIDs: [String], bag: inout DiagnosticBag) -> [Agent] {
-        guard let csv = CSVInput.open(file, required: columns, bag: &bag) else { return [] }
+    static func read(_ file: InputFile, queueIDs: [String], contractIDs: [String],
+                     bag: inout DiagnosticBag) -> (agents: [Agent], ids: Set<String>) {
+        guard let csv = CSVInput.open(file, required: columns, bag: &bag) else { return ([], []) }
         var agents: [Agent] = []
         var firstLine: [String: Int] = [:]
         for record in csv.completeRecords(bag: &bag) {
@@ -39,7 +41,7 @@ enum AgentsFile {
             let name = csv.field(record, "name")
             agents.append(Agent(id: id, name: name.isEmpty ? id : name, contractID: contract, skills: skills))
         }
-        return agents
+        return (agents, Set(firstLine.keys))
     }
 
     /// Parses `voice|chat:2`; nil after reporting when any part is bad.

@@ -163,6 +163,12 @@ struct NodeReader {
 
     // MARK: Helpers
 
+    /// The `id` of every mapping item of a list node, as written (valid or not).
+    static func declaredIDs(_ node: Node?) -> [String] {
+        guard case .sequence(let items)? = node else { return [] }
+        return items.compactMap { $0.mapping?["id"]?.string }
+    }
+
     static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)

@@ -110,7 +110,9 @@ struct LoadContext {
             .flatMap { reader.readHorizon($0, "horizon") }
         let queues = reader.required(top, "queues", parent: root, "", expected: "a list of queues")
             .map { reader.readQueues($0, "queues") } ?? []
-        let queueIDs = queues.map(\.id)
+        // Ids as written, valid or not: cross-references are checked against these, so one bad
+        // value in a queue or contract is reported once and not again at every reference to it.
+        let queueIDs = NodeReader.declaredIDs(value("queues"))
         let shrinkage = value("shrinkage").map {
             reader.number($0, "shrinkage", what: "a fraction from 0 up to (not including) 1") { $0 >= 0 && $0 < 1 }
         } ?? 0
@@ -118,7 +120,7 @@ struct LoadContext {
         let shiftsNode = reader.required(top, "shifts", parent: root, "", expected: "a list of shift templates")
         let templates = shiftsNode.map { reader.readTemplates($0, "shifts", intervalMinutes: interval) } ?? []
         let templatesValid = reader.bag.diagnostics.count == errorsBeforeShifts
-        let declaredTemplateIDs = shiftsNode?.sequence.map { $0.compactMap { $0.mapping?["id"]?.string } } ?? []
+        let declaredTemplateIDs = NodeReader.declaredIDs(shiftsNode)
         let contracts = reader.required(top, "contracts", parent: root, "", expected: "a list of contracts").map {
             reader.readContracts($0, "contracts", templates: templates, templatesValid: templatesValid,
                                  declaredTemplateIDs: declaredTemplateIDs, days: horizon?.days)
@@ -136,7 +138,7 @@ struct LoadContext {
         let forecastSpec = value("forecast").map { reader.readForecast($0, "forecast") } ?? ("auto", nil)
         var history: [HistoryFile] = []
         if let historyNode = value("history") {
-            history = readHistory(historyNode, queues: queues, reader: &reader)
+            history = readHistory(historyNode, queueIDs: queueIDs, reader: &reader)
         } else if case (_?, nil)? = forecastSpec {
             reader.error(root, "history", "missing required key: the forecast method needs a history file (or give forecast: {file: forecast.csv})")
         }
@@ -154,12 +156,13 @@ struct LoadContext {
         }
 
         var agents: [Agent] = []
+        var agentIDs: Set<String> = []
         if let agentsNode = reader.required(top, "agents", parent: root, "", expected: "the agents CSV file"),
            let relative = reader.string(agentsNode, "agents", what: "a CSV file path"),
            let file = resolve(relative, key: "agents", node: agentsNode, reader: &reader) {
-            agents = AgentsFile.read(file, queueIDs: queueIDs, contractIDs: contracts.map(\.id), bag: &reader.bag)
+            (agents, agentIDs) = AgentsFile.read(file, queueIDs: queueIDs, contractIDs: NodeReader.declaredIDs(value("contracts")),
+                                                 bag: &reader.bag)
         }
-        let agentIDs = Set(agents.map(\.id))
         let horizonDates = horizon.map { $0.start...$0.start.adding(days: $0.days - 1) }
 
         var availability: [AvailabilityWindow] = []
@@ -212,8 +215,7 @@ struct LoadContext {
 
     /// `history: FILE` (one file for every queue: with a `queue` column, or without one when there is
     /// a single queue) or `history: {QUEUE: FILE, …}` (one file per queue, each without a queue column).
-    private mutating func readHistory(_ node: Node, queues: [QueueSettings], reader: inout NodeReader) -> [HistoryFile] {
-        let queueIDs = queues.map(\.id)
+    private mutating func readHistory(_ node: Node, queueIDs: [String], reader: inout NodeReader) -> [HistoryFile] {
         if case .mapping = node {
             guard let pairs = reader.mapping(node, "history", allowed: queueIDs) else { return [] }
             var files: [HistoryFile] = []
