@@ -3,11 +3,12 @@ import WFMCore
 
 /// availability.csv: `agent_id,date,start,end,kind` (SPEC.md), `kind` one of unavailable,
 /// prefer-off, prefer-on. Times are local "HH:MM", `start < end`, `end` may be "24:00".
-/// Rows for dates outside the horizon are ignored with a warning.
+/// Rows for dates outside the horizon are ignored with a warning. `agentIDs` nil: agents unknown
+/// (their file failed), ids not checked.
 enum AvailabilityFile {
     static let columns = ["agent_id", "date", "start", "end", "kind"]
 
-    static func read(_ file: InputFile, agentIDs: Set<String>, horizon: ClosedRange<LocalDate>?,
+    static func read(_ file: InputFile, agentIDs: Set<String>?, horizon: ClosedRange<LocalDate>?,
                      bag: inout DiagnosticBag) -> [AvailabilityWindow] {
         guard let csv = CSVInput.open(file, required: columns, bag: &bag) else { return [] }
         var windows: [AvailabilityWindow] = []
@@ -19,7 +20,7 @@ enum AvailabilityFile {
             let dateText = csv.field(record, "date"), startText = csv.field(record, "start")
             let endText = csv.field(record, "end"), kindText = csv.field(record, "kind")
             var valid = true
-            if !agentIDs.contains(agent) { fail("agent_id", "no agent '\(agent)' in the agents file"); valid = false }
+            if let agentIDs, !agentIDs.contains(agent) { fail("agent_id", "no agent '\(agent)' in the agents file"); valid = false }
             let date = LocalDate(dateText)
             if date == nil { fail("date", "expected a date YYYY-MM-DD, got \"\(dateText)\""); valid = false }
             let start = parseTimeOfDay(startText).flatMap { $0 < 1440 ? $0 : nil }

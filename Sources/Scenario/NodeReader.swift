@@ -163,10 +163,12 @@ struct NodeReader {
 
     // MARK: Helpers
 
-    /// The `id` of every mapping item of a list node, as written (valid or not).
+    /// The `id` of every mapping item of a list node, as written (valid or not), each once, in order.
     static func declaredIDs(_ node: Node?) -> [String] {
         guard case .sequence(let items)? = node else { return [] }
-        return items.compactMap { $0.mapping?["id"]?.string }
+        var ids: [String] = []
+        for id in items.compactMap({ $0.mapping?["id"]?.string }) where !ids.contains(id) { ids.append(id) }
+        return ids
     }
 
     static func isNull(_ node: Node) -> Bool {

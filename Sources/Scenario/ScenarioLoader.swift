@@ -156,12 +156,15 @@ struct LoadContext {
         }
 
         var agents: [Agent] = []
-        var agentIDs: Set<String> = []
+        // nil when the agents file could not be read: references to agents are then not checked.
+        var agentIDs: Set<String>?
         if let agentsNode = reader.required(top, "agents", parent: root, "", expected: "the agents CSV file"),
            let relative = reader.string(agentsNode, "agents", what: "a CSV file path"),
            let file = resolve(relative, key: "agents", node: agentsNode, reader: &reader) {
-            (agents, agentIDs) = AgentsFile.read(file, queueIDs: queueIDs, contractIDs: NodeReader.declaredIDs(value("contracts")),
-                                                 bag: &reader.bag)
+            let read = AgentsFile.read(file, queueIDs: queueIDs, contractIDs: NodeReader.declaredIDs(value("contracts")),
+                                       bag: &reader.bag)
+            agents = read.agents
+            agentIDs = read.ids
         }
         let horizonDates = horizon.map { $0.start...$0.start.adding(days: $0.days - 1) }
 
@@ -177,7 +180,7 @@ struct LoadContext {
                 if shift.date >= horizon.start {
                     return .reject(key: "date", message: "carry-in shifts are last week's: \(shift.date) is not before the horizon start \(horizon.start)")
                 }
-                if !agentIDs.contains(shift.agentID) {
+                if let agentIDs, !agentIDs.contains(shift.agentID) {
                     return .skip(key: "agent_id", message: "agent '\(shift.agentID)' is not in the agents file; row ignored")
                 }
                 return .accept
@@ -191,7 +194,7 @@ struct LoadContext {
                 if !horizonDates.contains(shift.date) {
                     return .reject(key: "date", message: "\(shift.date) is outside the horizon \(horizonDates.lowerBound)…\(horizonDates.upperBound)")
                 }
-                if !agentIDs.contains(shift.agentID) {
+                if let agentIDs, !agentIDs.contains(shift.agentID) {
                     return .reject(key: "agent_id", message: "no agent '\(shift.agentID)' in the agents file")
                 }
                 if !declaredTemplateIDs.contains(shift.templateID) {
