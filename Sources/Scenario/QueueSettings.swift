@@ -15,6 +15,11 @@ public struct QueueSettings: Sendable, Hashable {
         public var target: Double
         /// Threshold in seconds, ≥ 0.
         public var seconds: Double
+
+        public init(target: Double, seconds: Double) {
+            self.target = target
+            self.seconds = seconds
+        }
     }
 
     public var id: String

@@ -13,14 +13,21 @@ public struct SHA256: Sendable {
     public init() {}
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            buffer.append(byte)
-            byteCount &+= 1
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let input = Array(bytes)
+        byteCount &+= UInt64(input.count)
+        var i = 0
+        if !buffer.isEmpty {
+            i = min(64 - buffer.count, input.count)
+            buffer += input[0..<i]
+            guard buffer.count == 64 else { return }
+            compress(buffer[...])
+            buffer.removeAll(keepingCapacity: true)
         }
+        while i + 64 <= input.count {
+            compress(input[i ..< i + 64])
+            i += 64
+        }
+        buffer += input[i...]
     }
 
     public mutating func update(_ text: String) { update(Array(text.utf8)) }
@@ -61,10 +68,13 @@ public struct SHA256: Sendable {
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    private mutating func compress(_ block: [UInt8]) {
+    /// One 64-byte block (FIPS 180-4 §6.2.2).
+    private mutating func compress(_ block: ArraySlice<UInt8>) {
         var w = [UInt32](repeating: 0, count: 64)
+        let base = block.startIndex
         for t in 0..<16 {
-            w[t] = block[4 * t ..< 4 * t + 4].reduce(0) { $0 << 8 | UInt32($1) }
+            let j = base + 4 * t
+            w[t] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
         }
         for t in 16..<64 {
             let s0 = Self.rotr(w[t - 15], 7) ^ Self.rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)

@@ -54,6 +54,12 @@ public struct AppliedOverride: Sendable, Hashable {
     public var value: String
     /// The canonical key path it changed (`queues[0].volume_factor`).
     public var path: String
+
+    public init(key: String, value: String, path: String) {
+        self.key = key
+        self.value = value
+        self.path = path
+    }
 }
 
 /// A file the scenario reads: how messages name it and where it is.
@@ -103,6 +109,12 @@ public struct SolverSettings: Sendable, Hashable {
     public var relativeGap: Double
     /// Seed of every random choice; the same seed gives the same roster. Default 1.
     public var seed: Int
+
+    public init(timeLimitSeconds: Double, relativeGap: Double, seed: Int) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.seed = seed
+    }
 
     public static let defaults = SolverSettings(timeLimitSeconds: 60, relativeGap: 0.005, seed: 1)
 }
