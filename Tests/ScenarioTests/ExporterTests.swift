@@ -1,0 +1,126 @@
+import Foundation
+import Scenario
+import Testing
+import WFMCore
+
+/// Moscow is UTC+3 all year: 2026-03-02 08:00 local is 05:00Z.
+let moscow = TimeZone(identifier: "Europe/Moscow")!
+let mondayEight = LocalDate("2026-03-02")!.dayNumber * 86_400 + 5 * 3600
+let smallGrid = TimeGrid(timeZone: moscow, startDate: LocalDate("2026-03-02")!, days: 1, intervalMinutes: 30)
+
+@Test func requirementsAndCoverageHaveTheSpecColumnsAndFixedDecimals() {
+    let slot = smallGrid.intervals[17]   // 08:30
+    let requirements = Exporters.requirementsCSV([
+        RequirementRow(interval: slot, queueID: "voice", contacts: 100, ahtSeconds: 180, requiredAgents: 14, requiredWithShrinkage: 20),
+        RequirementRow(interval: slot, queueID: "email", contacts: 12.345, ahtSeconds: 300.04, requiredAgents: 2.0555, requiredWithShrinkage: -0.0001),
+    ])
+    #expect(requirements == """
+        interval_start,queue,contacts,aht_seconds,required_agents,required_with_shrinkage
+        2026-03-02T08:30+03:00,voice,100.00,180.0,14.00,20.00
+        2026-03-02T08:30+03:00,email,12.35,300.0,2.06,0.00
+
+        """)
+    let coverage = Exporters.coverageCSV([
+        CoverageRow(interval: slot, queueID: "voice", contacts: 100, ahtSeconds: 180, requiredAgents: 14, scheduledAgents: 13.5,
+                    serviceLevel: 0.812345, asaSeconds: .nan, occupancy: 0.7),
+    ])
+    #expect(coverage == """
+        interval_start,queue,contacts,aht_seconds,required_agents,scheduled_agents,service_level,asa_seconds,occupancy
+        2026-03-02T08:30+03:00,voice,100.00,180.0,14.00,13.50,0.8123,,0.7000
+
+        """)
+    #expect(Exporters.forecastCSV([ForecastExportRow(interval: slot, queueID: "chat", contacts: 3, ahtSeconds: 600)])
+        == "interval_start,queue,contacts,aht_seconds\n2026-03-02T08:30+03:00,chat,3.00,600.0\n")
+}
+
+@Test func shiftsBreaksAndAgentsUseLocalTimesWithOffset() {
+    let shifts = Exporters.shiftsCSV([
+        ShiftRow(agentID: "a1", date: LocalDate("2026-03-02")!, shiftID: "late", start: mondayEight + 10 * 3600,
+                 end: mondayEight + 18 * 3600, paidMinutes: 450),
+    ], timeZone: moscow)
+    #expect(shifts == "agent_id,date,shift_id,start,end,paid_minutes\na1,2026-03-02,late,2026-03-02T18:00+03:00,2026-03-03T02:00+03:00,450\n")
+    let breaks = Exporters.breaksCSV([BreakRow(agentID: "a1", start: mondayEight + 3600, end: mondayEight + 5400, paid: false)], timeZone: moscow)
+    #expect(breaks == "agent_id,start,end,paid\na1,2026-03-02T09:00+03:00,2026-03-02T09:30+03:00,false\n")
+    let agents = Exporters.agentsCSV([
+        AgentRow(agentID: "a1", contractID: "full-time", paidMinutes: 2280, daysWorked: 5, maxConsecutiveDays: 5, minRestMinutes: 720,
+                 nightShifts: 1, startSpreadMinutes: 60, prefsMet: 2, prefsTotal: 3),
+        AgentRow(agentID: "a2", contractID: "student", paidMinutes: 0, daysWorked: 0, maxConsecutiveDays: 0, minRestMinutes: nil,
+                 nightShifts: 0, startSpreadMinutes: 0, prefsMet: 0, prefsTotal: 0),
+    ])
+    #expect(agents == """
+        agent_id,contract,paid_minutes,days_worked,max_consecutive_days,min_rest_minutes,night_shifts,start_spread_minutes,prefs_met,prefs_total
+        a1,full-time,2280,5,5,720,1,60,2,3
+        a2,student,0,0,0,,0,0,0,0
+
+        """)
+}
+
+/// A DST change: Berlin springs forward on 2026-03-29 at 02:00 → 03:00; labels carry the new offset.
+@Test func timestampsFollowTheOffsetInForce() {
+    let berlin = TimeZone(identifier: "Europe/Berlin")!
+    let beforeJump = LocalDate("2026-03-29")!.dayNumber * 86_400 + 0 * 3600 + 30 * 60   // 00:30Z = 01:30+01:00
+    let rows = [BreakRow(agentID: "x", start: beforeJump, end: beforeJump + 3600, paid: true)]
+    #expect(Exporters.breaksCSV(rows, timeZone: berlin) == "agent_id,start,end,paid\nx,2026-03-29T01:30+01:00,2026-03-29T03:30+02:00,true\n")
+}
+
+/// What the exporter writes, the loader reads back as last week's shifts (carry_in) unchanged.
+@Test func exportedShiftsReadBackAsCarryIn() throws {
+    let folder = try copyOfSmallScenario()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sunday = LocalDate("2026-03-01")!
+    let start = sunday.dayNumber * 86_400 + 20 * 3600   // 23:00 local
+    let text = Exporters.shiftsCSV([ShiftRow(agentID: "a2", date: sunday, shiftID: "day", start: start, end: start + 8 * 3600, paidMinutes: 450)],
+                                   timeZone: moscow)
+    try text.write(to: folder.appendingPathComponent("last_week.csv"), atomically: true, encoding: .utf8)
+    let s = try ScenarioLoader.load(path: folder.appendingPathComponent("valid.yaml").path, overrides: ["carry_in=last_week.csv"])
+    #expect(s.carryIn.count == 1)
+    #expect(s.carryIn.first?.start == start && s.carryIn.first?.end == start + 8 * 3600 && s.carryIn.first?.date == sunday)
+}
+
+@Test func summaryJSONHasTheSpecKeysAndParses() throws {
+    let summary = RunSummary(
+        scenario: "demo \"week\"", timezone: "Asia/Jerusalem", inputsSHA256: String(repeating: "ab", count: 32),
+        overrides: [AppliedOverride(key: "queues.voice.volume_factor", value: "1.15", path: "queues[0].volume_factor")],
+        queues: [.init(queueID: "voice", serviceLevel: 0.81234, asaSeconds: 14.26, occupancy: 0.8),
+                 .init(queueID: "chat", serviceLevel: 0.9, asaSeconds: 5, occupancy: 0.7)],
+        paidHours: 1750.5, agentsUsed: 58, understaffedIntervals: 3,
+        solver: .init(status: "feasible", objective: 123.45678, bound: 120, gap: nil, seconds: 59.987),
+        rules: [.init(id: "min-rest-between-shifts", kind: .hard, violations: 0, penalty: 0),
+                .init(id: "preferences", kind: .soft, violations: 2, penalty: 10)])
+    let text = Exporters.summaryJSON(summary)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(Set(object.keys) == ["scenario", "timezone", "inputs_sha256", "overrides", "queues", "paid_hours", "agents_used",
+                                 "understaffed_intervals", "solver", "rules"])
+    #expect(object["scenario"] as? String == "demo \"week\"")
+    let voice = (object["queues"] as? [String: Any])?["voice"] as? [String: Any]
+    #expect(voice?["service_level"] as? Double == 0.8123)
+    #expect(voice?["asa_seconds"] as? Double == 14.3)
+    let solver = object["solver"] as? [String: Any]
+    #expect(solver?["gap"] is NSNull)
+    #expect(solver?["objective"] as? Double == 123.4568)
+    #expect((object["rules"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["hard", "soft"])
+    #expect((object["overrides"] as? [[String: String]])?.first == ["key": "queues.voice.volume_factor", "value": "1.15"])
+    // Keys come in the documented order, so two runs differ only in solver.seconds.
+    #expect(text.range(of: "\"scenario\"")!.lowerBound < text.range(of: "\"rules\"")!.lowerBound)
+    #expect(text.contains("\"queues\": {\n    \"voice\": {\"service_level\": 0.8123, \"asa_seconds\": 14.3, \"occupancy\": 0.8000},\n    \"chat\""))
+}
+
+@Test func outputFolderWritesEveryFileAndLeavesNoStaging() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try OutputFolder.write([(name: "a.csv", contents: "x\n"), (name: "summary.json", contents: "{}\n")], to: folder.path)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.csv", "summary.json"])
+    #expect(try String(contentsOf: folder.appendingPathComponent("a.csv"), encoding: .utf8) == "x\n")
+}
+
+/// When staging fails (a name too long for the file system), no final name is touched.
+@Test func failedStagingLeavesFinalNamesAlone() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try OutputFolder.write([(name: "a.csv", contents: "old\n")], to: folder.path)
+    #expect(throws: (any Error).self) {
+        try OutputFolder.write([(name: "a.csv", contents: "new\n"), (name: String(repeating: "n", count: 300), contents: "")], to: folder.path)
+    }
+    #expect(try String(contentsOf: folder.appendingPathComponent("a.csv"), encoding: .utf8) == "old\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.csv"])
+}
