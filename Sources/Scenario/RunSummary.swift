@@ -1,16 +1,38 @@
-/// summary.json (SPEC.md): what a run produced, and what produced it.
+/// summary.json (SPEC.md, shape in docs/outputs.md): what a run produced, and what produced it.
 public struct RunSummary: Sendable, Hashable {
-    /// Weekly KPIs of one queue, volume-weighted over the horizon.
+    /// Weekly KPIs of one queue over the horizon, recomputed from the roster (coverage.csv).
     public struct QueueKPI: Sendable, Hashable {
         public var queueID: String
+        /// Forecast contacts of the week.
+        public var contacts: Double
+        /// Volume-weighted share of contacts answered within the queue's threshold, in [0, 1].
         public var serviceLevel: Double
+        /// Volume-weighted average speed of answer, seconds.
         public var asaSeconds: Double
+        /// Volume-weighted occupancy, in [0, 1].
         public var occupancy: Double
-        public init(queueID: String, serviceLevel: Double, asaSeconds: Double, occupancy: Double) {
+        /// Intervals where scheduled_agents < required_agents.
+        public var understaffedIntervals: Int
+        public init(queueID: String, contacts: Double, serviceLevel: Double, asaSeconds: Double, occupancy: Double,
+                    understaffedIntervals: Int) {
             self.queueID = queueID
+            self.contacts = contacts
             self.serviceLevel = serviceLevel
             self.asaSeconds = asaSeconds
             self.occupancy = occupancy
+            self.understaffedIntervals = understaffedIntervals
+        }
+    }
+
+    /// Wall-clock seconds per stage: the only part that differs between runs of the same inputs and seed.
+    public struct Timings: Sendable, Hashable {
+        public var forecastSeconds: Double
+        public var staffingSeconds: Double
+        public var rosterSeconds: Double
+        public init(forecastSeconds: Double, staffingSeconds: Double, rosterSeconds: Double) {
+            self.forecastSeconds = forecastSeconds
+            self.staffingSeconds = staffingSeconds
+            self.rosterSeconds = rosterSeconds
         }
     }
 
@@ -55,13 +77,12 @@ public struct RunSummary: Sendable, Hashable {
     public var paidHours: Double
     /// Agents with at least one shift.
     public var agentsUsed: Int
-    /// Intervals of any queue whose scheduled capacity is below its requirement.
-    public var understaffedIntervals: Int
     public var solver: Solver
     public var rules: [Rule]
+    public var timings: Timings
 
     public init(scenario: String, timezone: String, inputsSHA256: String, overrides: [AppliedOverride], queues: [QueueKPI],
-                paidHours: Double, agentsUsed: Int, understaffedIntervals: Int, solver: Solver, rules: [Rule]) {
+                paidHours: Double, agentsUsed: Int, solver: Solver, rules: [Rule], timings: Timings) {
         self.scenario = scenario
         self.timezone = timezone
         self.inputsSHA256 = inputsSHA256
@@ -69,8 +90,8 @@ public struct RunSummary: Sendable, Hashable {
         self.queues = queues
         self.paidHours = paidHours
         self.agentsUsed = agentsUsed
-        self.understaffedIntervals = understaffedIntervals
         self.solver = solver
         self.rules = rules
+        self.timings = timings
     }
 }

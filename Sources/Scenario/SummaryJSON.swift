@@ -1,48 +1,52 @@
 import Foundation
 
 extension Exporters {
-    /// summary.json: keys in a fixed order, two-space indent, numbers with fixed decimals
-    /// (fractions 4, seconds 1, hours 2, objective/bound/penalty 4, gap 6, solver seconds 2),
-    /// `null` for a value the solver did not report. Shape:
+    /// summary.json in the shape of docs/outputs.md: keys in a fixed order, two-space indent, numbers
+    /// with fixed decimals (fractions 4, contacts/seconds/objective/bound/penalty as below), `null` for
+    /// a value the solver did not report:
     /// ```
-    /// {"scenario", "timezone", "inputs_sha256", "overrides": [{"key", "value"}],
-    ///  "queues": {"<id>": {"service_level", "asa_seconds", "occupancy"}},
-    ///  "paid_hours", "agents_used", "understaffed_intervals",
+    /// {"scenario", "timezone", "inputs_sha256", "overrides": ["KEY=VALUE", …],
+    ///  "queues": [{"id", "contacts", "service_level", "asa_seconds", "occupancy", "understaffed_intervals"}],
+    ///  "paid_hours", "agents_used",
     ///  "solver": {"status", "objective", "bound", "gap", "seconds"},
-    ///  "rules": [{"id", "kind", "violations", "penalty"}]}
+    ///  "rules": [{"id", "kind", "violations", "penalty"}],
+    ///  "timings": {"forecast_seconds", "staffing_seconds", "roster_seconds"}}
     /// ```
-    /// Only `solver.seconds` varies between identical runs.
+    /// Decimals: contacts 2, service_level/occupancy 4, asa_seconds 1, paid_hours 2, objective/bound/
+    /// penalty 4, gap 6, seconds 2.
     public static func summaryJSON(_ s: RunSummary) -> String {
         func number(_ x: Double?, _ decimals: Int) -> String {
             guard let x, x.isFinite else { return "null" }
             return fixed(x, decimals)
         }
+        func list(_ items: [String]) -> [String] {
+            items.enumerated().map { i, item in "    " + item + (i + 1 < items.count ? "," : "") }
+        }
         var lines: [String] = ["{"]
         lines.append("  \"scenario\": \(quote(s.scenario)),")
         lines.append("  \"timezone\": \(quote(s.timezone)),")
         lines.append("  \"inputs_sha256\": \(quote(s.inputsSHA256)),")
-        let overrides = s.overrides.map { "{\"key\": \(quote($0.key)), \"value\": \(quote($0.value))}" }
-        lines.append("  \"overrides\": [" + overrides.joined(separator: ", ") + "],")
-        lines.append("  \"queues\": {")
-        for (i, q) in s.queues.enumerated() {
-            let comma = i + 1 < s.queues.count ? "," : ""
-            lines.append("    \(quote(q.queueID)): {\"service_level\": \(number(q.serviceLevel, 4)), "
-                + "\"asa_seconds\": \(number(q.asaSeconds, 1)), \"occupancy\": \(number(q.occupancy, 4))}\(comma)")
-        }
-        lines.append("  },")
+        lines.append("  \"overrides\": [" + s.overrides.map { quote("\($0.key)=\($0.value)") }.joined(separator: ", ") + "],")
+        lines.append("  \"queues\": [")
+        lines += list(s.queues.map { q in
+            "{\"id\": \(quote(q.queueID)), \"contacts\": \(number(q.contacts, 2)), \"service_level\": \(number(q.serviceLevel, 4)), "
+                + "\"asa_seconds\": \(number(q.asaSeconds, 1)), \"occupancy\": \(number(q.occupancy, 4)), "
+                + "\"understaffed_intervals\": \(q.understaffedIntervals)}"
+        })
+        lines.append("  ],")
         lines.append("  \"paid_hours\": \(number(s.paidHours, 2)),")
         lines.append("  \"agents_used\": \(s.agentsUsed),")
-        lines.append("  \"understaffed_intervals\": \(s.understaffedIntervals),")
         let v = s.solver
         lines.append("  \"solver\": {\"status\": \(quote(v.status)), \"objective\": \(number(v.objective, 4)), "
             + "\"bound\": \(number(v.bound, 4)), \"gap\": \(number(v.gap, 6)), \"seconds\": \(number(v.seconds, 2))},")
         lines.append("  \"rules\": [")
-        for (i, r) in s.rules.enumerated() {
-            let comma = i + 1 < s.rules.count ? "," : ""
-            lines.append("    {\"id\": \(quote(r.id)), \"kind\": \(quote(r.kind.rawValue)), "
-                + "\"violations\": \(r.violations), \"penalty\": \(number(r.penalty, 4))}\(comma)")
-        }
-        lines.append("  ]")
+        lines += list(s.rules.map { r in
+            "{\"id\": \(quote(r.id)), \"kind\": \(quote(r.kind.rawValue)), \"violations\": \(r.violations), \"penalty\": \(number(r.penalty, 4))}"
+        })
+        lines.append("  ],")
+        let t = s.timings
+        lines.append("  \"timings\": {\"forecast_seconds\": \(number(t.forecastSeconds, 2)), "
+            + "\"staffing_seconds\": \(number(t.staffingSeconds, 2)), \"roster_seconds\": \(number(t.rosterSeconds, 2))}")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }

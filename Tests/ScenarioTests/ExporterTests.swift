@@ -77,32 +77,39 @@ let smallGrid = TimeGrid(timeZone: moscow, startDate: LocalDate("2026-03-02")!, 
     #expect(s.carryIn.first?.start == start && s.carryIn.first?.end == start + 8 * 3600 && s.carryIn.first?.date == sunday)
 }
 
-@Test func summaryJSONHasTheSpecKeysAndParses() throws {
+@Test func summaryJSONHasTheDocumentedShapeAndParses() throws {
     let summary = RunSummary(
         scenario: "demo \"week\"", timezone: "Asia/Jerusalem", inputsSHA256: String(repeating: "ab", count: 32),
         overrides: [AppliedOverride(key: "queues.voice.volume_factor", value: "1.15", path: "queues[0].volume_factor")],
-        queues: [.init(queueID: "voice", serviceLevel: 0.81234, asaSeconds: 14.26, occupancy: 0.8),
-                 .init(queueID: "chat", serviceLevel: 0.9, asaSeconds: 5, occupancy: 0.7)],
-        paidHours: 1750.5, agentsUsed: 58, understaffedIntervals: 3,
+        queues: [.init(queueID: "voice", contacts: 9123.456, serviceLevel: 0.81234, asaSeconds: 14.26, occupancy: 0.8, understaffedIntervals: 7),
+                 .init(queueID: "chat", contacts: 10, serviceLevel: 0.9, asaSeconds: 5, occupancy: 0.7, understaffedIntervals: 0)],
+        paidHours: 1750.5, agentsUsed: 58,
         solver: .init(status: "feasible", objective: 123.45678, bound: 120, gap: nil, seconds: 59.987),
         rules: [.init(id: "min-rest-between-shifts", kind: .hard, violations: 0, penalty: 0),
-                .init(id: "preferences", kind: .soft, violations: 2, penalty: 10)])
+                .init(id: "prefer-off", kind: .soft, violations: 2, penalty: 10)],
+        timings: .init(forecastSeconds: 0.4, staffingSeconds: 0.01, rosterSeconds: 59.8))
     let text = Exporters.summaryJSON(summary)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect(Set(object.keys) == ["scenario", "timezone", "inputs_sha256", "overrides", "queues", "paid_hours", "agents_used",
-                                 "understaffed_intervals", "solver", "rules"])
+                                 "solver", "rules", "timings"])
     #expect(object["scenario"] as? String == "demo \"week\"")
-    let voice = (object["queues"] as? [String: Any])?["voice"] as? [String: Any]
-    #expect(voice?["service_level"] as? Double == 0.8123)
-    #expect(voice?["asa_seconds"] as? Double == 14.3)
+    #expect(object["overrides"] as? [String] == ["queues.voice.volume_factor=1.15"])
+    let queues = try #require(object["queues"] as? [[String: Any]])
+    #expect(queues.map { $0["id"] as? String } == ["voice", "chat"])
+    #expect(queues[0]["service_level"] as? Double == 0.8123)
+    #expect(queues[0]["asa_seconds"] as? Double == 14.3)
+    #expect(queues[0]["contacts"] as? Double == 9123.46)
+    #expect(queues[0]["understaffed_intervals"] as? Int == 7)
     let solver = object["solver"] as? [String: Any]
     #expect(solver?["gap"] is NSNull)
     #expect(solver?["objective"] as? Double == 123.4568)
     #expect((object["rules"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["hard", "soft"])
-    #expect((object["overrides"] as? [[String: String]])?.first == ["key": "queues.voice.volume_factor", "value": "1.15"])
-    // Keys come in the documented order, so two runs differ only in solver.seconds.
-    #expect(text.range(of: "\"scenario\"")!.lowerBound < text.range(of: "\"rules\"")!.lowerBound)
-    #expect(text.contains("\"queues\": {\n    \"voice\": {\"service_level\": 0.8123, \"asa_seconds\": 14.3, \"occupancy\": 0.8000},\n    \"chat\""))
+    #expect((object["timings"] as? [String: Double])?["roster_seconds"] == 59.8)
+    // Keys come in the documented order with fixed decimals, so equal inputs give equal text.
+    #expect(text.contains("""
+          "queues": [
+            {"id": "voice", "contacts": 9123.46, "service_level": 0.8123, "asa_seconds": 14.3, "occupancy": 0.8000, "understaffed_intervals": 7},
+        """))
 }
 
 @Test func outputFolderWritesEveryFileAndLeavesNoStaging() throws {
