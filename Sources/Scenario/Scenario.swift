@@ -99,6 +99,13 @@ public struct ForecastRow: Sendable, Hashable {
     public var contacts: Double
     /// Average handle time, seconds, > 0.
     public var ahtSeconds: Double
+
+    public init(interval: Int, queueID: String, contacts: Double, ahtSeconds: Double) {
+        self.interval = interval
+        self.queueID = queueID
+        self.contacts = contacts
+        self.ahtSeconds = ahtSeconds
+    }
 }
 
 /// `solver:` settings handed to the scheduler.
