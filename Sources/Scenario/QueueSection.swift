@@ -68,9 +68,11 @@ extension NodeReader {
         if concurrency == nil || patience == .some(nil) || responseHours == .some(nil) { valid = false }
 
         if let channel {
+            // Staffing models abandonment (Erlang A) for voice only; concurrency is chat's, response time email's.
             let onlyFor: [(String, QueueSettings.Channel, Bool)] = [
                 ("concurrency", .chat, NodeReader.value(pairs, "concurrency") != nil),
                 ("response_hours", .email, NodeReader.value(pairs, "response_hours") != nil),
+                ("patience_seconds", .voice, NodeReader.value(pairs, "patience_seconds") != nil),
             ]
             for (key, allowedChannel, present) in onlyFor where present && channel != allowedChannel {
                 error(NodeReader.value(pairs, key), at(key), "only \(allowedChannel.rawValue) queues take \(key); this queue's channel is \(channel.rawValue)")
@@ -81,7 +83,7 @@ extension NodeReader {
                     error(node, at("response_hours"), "missing required key: email queues need response_hours (every item answered within this many hours)")
                     valid = false
                 }
-                for key in ["service_level", "patience_seconds"] where NodeReader.value(pairs, key) != nil {
+                for key in ["service_level"] where NodeReader.value(pairs, key) != nil {
                     error(NodeReader.value(pairs, key), at(key), "email queues are deferred work: use response_hours, not \(key)")
                     valid = false
                 }

@@ -30,7 +30,7 @@ public struct QueueSettings: Sendable, Hashable {
     public var serviceLevel: ServiceLevel?
     /// Occupancy cap in (0, 1]; 1 means no cap. Default 1.
     public var maxOccupancy: Double
-    /// Mean patience before abandoning, seconds (> 0): Erlang A instead of Erlang C. Voice and chat only.
+    /// Mean patience before abandoning, seconds (> 0): Erlang A instead of Erlang C. Voice only.
     public var patienceSeconds: Double?
     /// Conversations an agent handles at once (chat only), ≥ 1. Default 1.
     public var concurrency: Int

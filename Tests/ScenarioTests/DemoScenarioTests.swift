@@ -1,6 +1,7 @@
 import Foundation
 import Scenario
 import Scheduling
+import Staffing
 import Testing
 import WFMCore
 
@@ -54,4 +55,16 @@ import WFMCore
         #expect(FileManager.default.fileExists(atPath: file.file.path))
         #expect(!file.hasHandleTime)
     }
+}
+
+/// Each channel maps onto its staffing model and targets.
+@Test func queuesMapOntoStaffingModels() throws {
+    let s = try ScenarioLoader.load(path: scenarioPath("demo/demo.yaml"))
+    #expect(s.queue("voice")?.staffingModel == .erlangA(patienceSeconds: 120))
+    #expect(s.queue("chat")?.staffingModel == .chat(concurrency: 2))
+    #expect(s.queue("email")?.staffingModel == .deferred(responseHours: 4))
+    #expect(s.queue("voice")?.staffingTargets == ServiceTargets(serviceLevel: 0.8, thresholdSeconds: 20, maxOccupancy: 0.85))
+    #expect(s.queue("email")?.staffingTargets == nil)
+    let erlangC = try ScenarioLoader.load(path: scenarioPath("demo/demo.yaml"), overrides: ["queues.voice.patience_seconds=~"])
+    #expect(erlangC.queue("voice")?.staffingModel == .erlangC)
 }

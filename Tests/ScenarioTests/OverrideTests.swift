@@ -18,12 +18,12 @@ import WFMCore
 @Test func setAddsMissingKeysAndTakesYAMLValues() throws {
     let path = scenarioPath("broken/valid.yaml")
     let s = try ScenarioLoader.load(path: path, overrides: [
-        "queues.1.patience_seconds=45",                 // by index; key absent from the file
+        "queues.0.patience_seconds=45",                 // by index; key absent from the file
         "shifts.day.length_minutes=[450, 480]",         // a list value
         "queues.voice.service_level={target: 0.9, seconds: 15}",
         "objective.mode=min-cost",                      // objective: absent from the file
     ])
-    #expect(s.queue("chat")?.patienceSeconds == 45)
+    #expect(s.queue("voice")?.patienceSeconds == 45)
     #expect(s.template("day")?.lengthsMinutes == [450, 480])
     #expect(s.queue("voice")?.serviceLevel == .init(target: 0.9, seconds: 15))
     #expect(s.objective == .minCost)
