@@ -3,8 +3,8 @@ import WFMCore
 
 /// An inline SVG chart of one queue across the horizon: the requirement (required agents, a step
 /// line) against the scheduled capacity (a filled step area), each interval's shortfall shaded red,
-/// weekends shaded grey, a labelled separator at each local midnight with the day's service level
-/// under it, and a tooltip (`<title>`) per interval with its numbers.
+/// weekends shaded grey, faint lines at 06:00, 12:00 and 18:00, a labelled separator at each local
+/// midnight with the day's service level under it, and a tooltip (`<title>`) per interval with its numbers.
 ///
 /// x: one equal slot per interval in time order (a 23- or 25-hour day simply has fewer or more
 /// slots); y: agents, from 0 to a rounded-up maximum of requirement and capacity.
@@ -15,7 +15,7 @@ struct CoverageChart {
 
     static let width = 1320.0
     static let height = 250.0
-    private let left = 46.0, right = 10.0, top = 14.0, bottom = 44.0
+    private let left = 46.0, right = 10.0, top = 14.0, bottom = 54.0
 
     private var plotWidth: Double { Self.width - left - right }
     private var plotHeight: Double { Self.height - top - bottom }
@@ -59,6 +59,12 @@ struct CoverageChart {
             svg.element("text", ["class": "yaxis", "transform": "translate(12 \(Self.n(top + plotHeight / 2))) rotate(-90)"],
                         text: "agents")
             svg.newline()
+            for (i, row) in rows.enumerated() where [360, 720, 1080].contains(row.intervalStart.minuteOfDay) {
+                svg.empty("line", ["class": "hour", "x1": Self.n(x(i)), "x2": Self.n(x(i)),
+                                   "y1": Self.n(top), "y2": Self.n(top + plotHeight + 4)], selfClosing: true)
+                svg.element("text", ["class": "hourlabel", "x": Self.n(x(i)), "y": Self.n(top + plotHeight + 13)],
+                            text: row.intervalStart.clock)
+            }
             svg.empty("path", ["class": "scheduled", "d": areaPath(x: x, y: y)], selfClosing: true)
             for (i, row) in rows.enumerated() where row.isUnderstaffed {
                 svg.empty("rect", ["class": "short", "x": Self.n(x(i)), "y": Self.n(y(row.requiredAgents)),
@@ -71,14 +77,14 @@ struct CoverageChart {
                 let end = d + 1 < days.count ? days[d + 1].index : rows.count
                 let middle = (x(day.index) + x(end)) / 2
                 svg.empty("line", ["class": "day", "x1": Self.n(x(day.index)), "x2": Self.n(x(day.index)),
-                                   "y1": Self.n(top), "y2": Self.n(top + plotHeight + 30)], selfClosing: true)
-                svg.element("text", ["class": "daylabel", "x": Self.n(middle), "y": Self.n(top + plotHeight + 16)],
+                                   "y1": Self.n(top), "y2": Self.n(top + plotHeight + 40)], selfClosing: true)
+                svg.element("text", ["class": "daylabel", "x": Self.n(middle), "y": Self.n(top + plotHeight + 27)],
                             text: Format.day(day.date))
-                svg.element("text", ["class": "daysl", "x": Self.n(middle), "y": Self.n(top + plotHeight + 32)],
+                svg.element("text", ["class": "daysl", "x": Self.n(middle), "y": Self.n(top + plotHeight + 40)],
                             text: dailyServiceLevel(from: day.index, to: end))
             }
             svg.empty("line", ["class": "day", "x1": Self.n(x(rows.count)), "x2": Self.n(x(rows.count)),
-                               "y1": Self.n(top), "y2": Self.n(top + plotHeight + 30)], selfClosing: true)
+                               "y1": Self.n(top), "y2": Self.n(top + plotHeight + 40)], selfClosing: true)
             svg.newline()
             for (i, row) in rows.enumerated() where row.requiredAgents > 0 || row.scheduledAgents > 0 {
                 svg.element("rect", ["class": "hit", "x": Self.n(x(i)), "y": Self.n(top), "width": Self.n(slot),

@@ -126,8 +126,10 @@ public enum Report {
             p.element("span", ["class": "swatch short"], text: "")
             p.text("shortfall   ")
             p.element("span", ["class": "swatch weekend"], text: "")
-            p.text("weekend. Under each day: its volume-weighted service level. Hover the chart for an interval's numbers.")
+            p.text("weekend")
         }
+        html.element("p", ["class": "note"],
+                      text: "Under each day: its volume-weighted service level. Hover the chart for an interval's numbers.")
         for queue in run.queueIDs {
             html.element("figure", ["id": "chart-\(queue)"]) { figure in
                 let short = run.understaffedIntervals(of: queue)
@@ -135,7 +137,7 @@ public enum Report {
                     caption.element("strong", text: queue)
                     caption.text(short == 0 ? " · no understaffed interval" : " · \(short) understaffed intervals")
                 }
-                CoverageChart(queue: queue, rows: run.coverage(of: queue)).render(into: &figure)
+                figure.element("div", ["class": "scroll"]) { CoverageChart(queue: queue, rows: run.coverage(of: queue)).render(into: &$0) }
             }
             html.newline()
         }

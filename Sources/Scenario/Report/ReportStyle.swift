@@ -24,7 +24,7 @@ enum ReportStyle {
     .swatch.scheduled { background: #b7d3f0; border: 1px solid #2f6db3; }
     .swatch.short { background: rgba(214, 48, 49, 0.45); }
     .swatch.weekend { background: #eef0f3; border: 1px solid #d5d9df; }
-    svg.chart { width: 100%; max-width: 1320px; height: auto; display: block; }
+    svg.chart { width: 100%; min-width: 1000px; max-width: 1320px; height: auto; display: block; }
     svg .weekend { fill: #eef0f3; }
     svg .grid { stroke: #dfe3e8; stroke-width: 1; }
     svg .ytick { font-size: 11px; fill: #5a6675; text-anchor: end; }
@@ -32,6 +32,8 @@ enum ReportStyle {
     svg .scheduled { fill: #b7d3f0; stroke: #2f6db3; stroke-width: 1; }
     svg .short { fill: rgba(214, 48, 49, 0.45); }
     svg .required { fill: none; stroke: #c0392b; stroke-width: 2; }
+    svg .hour { stroke: #c3cad3; stroke-width: 1; stroke-dasharray: 2 3; }
+    svg .hourlabel { font-size: 9px; fill: #7b8794; text-anchor: middle; }
     svg .day { stroke: #7b8794; stroke-width: 1; }
     svg .daylabel { font-size: 12px; font-weight: 600; fill: #1d2530; text-anchor: middle; }
     svg .daysl { font-size: 11px; fill: #5a6675; text-anchor: middle; }
