@@ -10,13 +10,15 @@ func fixture(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
 }
 
-/// A fresh copy of a fixture run folder in a temporary directory, to break or write into.
-func copyOfFixture(_ name: String) throws -> String {
-    let target = FileManager.default.temporaryDirectory
-        .appendingPathComponent("wfm-report-tests-\(UUID().uuidString)").appendingPathComponent(name)
-    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: fixture(name), toPath: target.path)
-    return target.path
+/// Runs `body` on a fresh copy of a fixture run folder in a temporary directory (to break or write
+/// into), then deletes the copy.
+func withCopyOfFixture(_ name: String, _ body: (String) throws -> Void) throws {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-report-tests-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: parent) }
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    let target = parent.appendingPathComponent(name).path
+    try FileManager.default.copyItem(atPath: fixture(name), toPath: target)
+    try body(target)
 }
 
 /// Replaces the first occurrence of `old` in a file.
@@ -96,59 +98,69 @@ func diagnostics(_ body: () throws -> Void) -> [Diagnostic] {
 }
 
 @Test func missingFileIsNamed() throws {
-    let path = try copyOfFixture("run-base")
-    try FileManager.default.removeItem(atPath: path + "/breaks.csv")
-    let found = diagnostics { _ = try RunDirectory.read(path: path) }
-    #expect(found.count == 1)
-    #expect(found.first?.file.hasSuffix("run-base/breaks.csv") == true)
-    #expect(found.first?.message.contains("cannot read") == true)
+    try withCopyOfFixture("run-base") { path in
+        try FileManager.default.removeItem(atPath: path + "/breaks.csv")
+        let found = diagnostics { _ = try RunDirectory.read(path: path) }
+        #expect(found.count == 1)
+        #expect(found.first?.file.hasSuffix("run-base/breaks.csv") == true)
+        #expect(found.first?.message.contains("cannot read") == true)
+    }
 }
 
 @Test func badColumnAndBadFieldsAreAllReportedWithFileLineAndColumn() throws {
-    let path = try copyOfFixture("run-base")
-    try edit(path + "/coverage.csv", replacing: "scheduled_agents", with: "scheduled")
-    // Line 3 of agents.csv is A02's row.
-    try edit(path + "/agents.csv", replacing: "A02,full-time,2400", with: "A02,full-time,lots")
-    try edit(path + "/shifts.csv", replacing: "2026-03-02T07:00+01:00", with: "2026-03-02 07:00")
-    let found = diagnostics { _ = try RunDirectory.read(path: path) }
-    let text = found.map(\.description)
-    #expect(found.count == 3, "\(text)")
-    #expect(text.contains { $0.contains("coverage.csv:1: error: scheduled_agents: missing column") })
-    #expect(text.contains { $0.contains("agents.csv:3: error: paid_minutes: 'lots' is not a whole number") })
-    #expect(text.contains { $0.contains("shifts.csv:2: error: start: '2026-03-02 07:00' is not a timestamp") })
+    try withCopyOfFixture("run-base") { path in
+        try edit(path + "/coverage.csv", replacing: "scheduled_agents", with: "scheduled")
+        // Line 3 of agents.csv is A02's row.
+        try edit(path + "/agents.csv", replacing: "A02,full-time,2400", with: "A02,full-time,lots")
+        try edit(path + "/shifts.csv", replacing: "2026-03-02T07:00+01:00", with: "2026-03-02 07:00")
+        let found = diagnostics { _ = try RunDirectory.read(path: path) }
+        let text = found.map(\.description)
+        #expect(found.count == 3, "\(text)")
+        #expect(text.contains { $0.contains("coverage.csv:1: error: scheduled_agents: missing column") })
+        #expect(text.contains { $0.contains("agents.csv:3: error: paid_minutes: 'lots' is not a whole number") })
+        #expect(text.contains { $0.contains("shifts.csv:2: error: start: '2026-03-02 07:00' is not a timestamp") })
+    }
 }
 
 @Test func summaryProblemsNameTheKeyPath() throws {
-    let path = try copyOfFixture("run-base")
-    try edit(path + "/summary.json", replacing: "\"service_level\"", with: "\"sl\"")
-    let found = diagnostics { _ = try RunDirectory.read(path: path) }
-    #expect(found.count == 1)
-    #expect(found.first?.key == "queues[0].service_level")
-    #expect(found.first?.message == "missing key")
-
-    let broken = try copyOfFixture("run-base")
-    try edit(broken + "/summary.json", replacing: "\"paid_hours\": 410.0", with: "\"paid_hours\": \"many\"")
-    let typed = diagnostics { _ = try RunDirectory.read(path: broken) }
-    #expect(typed.first?.key == "paid_hours" && typed.first?.message == "wrong type; expected a number")
+    try withCopyOfFixture("run-base") { path in
+        try edit(path + "/summary.json", replacing: "\"service_level\"", with: "\"sl\"")
+        let found = diagnostics { _ = try RunDirectory.read(path: path) }
+        #expect(found.count == 1)
+        #expect(found.first?.key == "queues[0].service_level")
+        #expect(found.first?.message == "missing key")
+    }
+    try withCopyOfFixture("run-base") { path in
+        try "{ \"scenario\": oops".write(toFile: path + "/summary.json", atomically: true, encoding: .utf8)
+        let found = diagnostics { _ = try RunDirectory.read(path: path) }
+        #expect(found.count == 1 && found.first?.message.hasPrefix("not valid JSON") == true)
+    }
+    try withCopyOfFixture("run-base") { broken in
+        try edit(broken + "/summary.json", replacing: "\"paid_hours\": 410.0", with: "\"paid_hours\": \"many\"")
+        let typed = diagnostics { _ = try RunDirectory.read(path: broken) }
+        #expect(typed.first?.key == "paid_hours" && typed.first?.message == "wrong type; expected a number")
+    }
 }
 
 @Test func unknownAgentsAndQueuesAcrossFilesAreReported() throws {
-    let path = try copyOfFixture("run-base")
-    try edit(path + "/shifts.csv", replacing: "A01,2026-03-02", with: "Z99,2026-03-02")
-    try edit(path + "/coverage.csv", replacing: ",voice,", with: ",phone,")
-    let text = diagnostics { _ = try RunDirectory.read(path: path) }.map(\.description)
-    #expect(text.count == 2, "\(text)")
-    #expect(text.contains { $0.contains("shifts.csv: error: agent_id: 'Z99': agent not listed in agents.csv") })
-    #expect(text.contains { $0.contains("coverage.csv: error: queue: 'phone': queue not listed in summary.json") })
+    try withCopyOfFixture("run-base") { path in
+        try edit(path + "/shifts.csv", replacing: "A01,2026-03-02", with: "Z99,2026-03-02")
+        try edit(path + "/coverage.csv", replacing: ",voice,", with: ",phone,")
+        let text = diagnostics { _ = try RunDirectory.read(path: path) }.map(\.description)
+        #expect(text.count == 2, "\(text)")
+        #expect(text.contains { $0.contains("shifts.csv: error: agent_id: 'Z99': agent not listed in agents.csv") })
+        #expect(text.contains { $0.contains("coverage.csv: error: queue: 'phone': queue not listed in summary.json") })
+    }
 }
 
 @Test func aFloodOfBadRowsIsCappedPerFile() throws {
-    let path = try copyOfFixture("run-base")
-    let text = try String(contentsOfFile: path + "/requirements.csv", encoding: .utf8)
-    try text.replacingOccurrences(of: ",300.0,", with: ",fast,").write(toFile: path + "/requirements.csv", atomically: true, encoding: .utf8)
-    let found = diagnostics { _ = try RunDirectory.read(path: path) }
-    #expect(found.count == 21)
-    #expect(found.last?.message == "\(7 * 48 - 20) more problems in this file not listed")
+    try withCopyOfFixture("run-base") { path in
+        let text = try String(contentsOfFile: path + "/requirements.csv", encoding: .utf8)
+        try text.replacingOccurrences(of: ",300.0,", with: ",fast,").write(toFile: path + "/requirements.csv", atomically: true, encoding: .utf8)
+        let found = diagnostics { _ = try RunDirectory.read(path: path) }
+        #expect(found.count == 21)
+        #expect(found.last?.message == "\(7 * 48 - 20) more problems in this file not listed")
+    }
 }
 
 // MARK: report
@@ -209,6 +221,17 @@ func unbalancedTag(_ html: String) -> String? {
     #expect(html.contains(">15:30–00:00<span class=\"sid\">evening</span>"))
 }
 
+@Test func nightShiftsAreTintedAndMarkedWithTheirEndDay() throws {
+    var run = try RunDirectory.read(path: fixture("run-base"))
+    let index = try #require(run.shifts.firstIndex { $0.agentID == "A01" })
+    run.shifts[index].start = try #require(RunTimestamp("2026-03-02T22:00+01:00"))
+    run.shifts[index].end = try #require(RunTimestamp("2026-03-03T06:00+01:00"))
+    run.breaks.removeAll { $0.agentID == "A01" }
+    let html = Report.render(run)
+    #expect(html.contains("<td class=\"shift night\" title=\"early 22:00–06:00, paid 8h00; no breaks\">22:00–06:00<sup>+1</sup><span class=\"sid\">early · night</span></td>"))
+    #expect(html.components(separatedBy: "class=\"shift night\"").count - 1 == 1)
+}
+
 @Test func chartShadesEachUnderstaffedInterval() throws {
     let run = try RunDirectory.read(path: fixture("run-base"))
     let html = Report.render(run)
@@ -238,11 +261,12 @@ func unbalancedTag(_ html: String) -> String? {
 }
 
 @Test func writeLeavesOnlyReportHTMLBehind() throws {
-    let path = try copyOfFixture("run-base")
-    let before = Set(try FileManager.default.contentsOfDirectory(atPath: path))
-    try Report.write(runDirectory: path)
-    let after = Set(try FileManager.default.contentsOfDirectory(atPath: path))
-    #expect(after.subtracting(before) == ["report.html"])
-    let written = try String(contentsOfFile: path + "/report.html", encoding: .utf8)
-    #expect(written == Report.render(try RunDirectory.read(path: path)))
+    try withCopyOfFixture("run-base") { path in
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: path))
+        try Report.write(runDirectory: path)
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: path))
+        #expect(after.subtracting(before) == ["report.html"])
+        let written = try String(contentsOfFile: path + "/report.html", encoding: .utf8)
+        #expect(written == Report.render(try RunDirectory.read(path: path)))
+    }
 }
