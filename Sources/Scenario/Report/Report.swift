@@ -99,7 +99,7 @@ public enum Report {
                 for queue in run.summary.queues {
                     body.element("tr") { tr in
                         tr.element("th", text: queue.id)
-                        tr.element("td", ["class": "num"], text: Format.fixed(queue.contacts ?? run.contacts(of: queue.id), 0))
+                        tr.element("td", ["class": "num"], text: Format.fixed(run.contacts(of: queue.id), 0))
                         tr.element("td", ["class": "num"], text: Format.percent(queue.serviceLevel))
                         tr.element("td", ["class": "num"], text: Format.fixed(queue.asaSeconds, 1) + " s")
                         tr.element("td", ["class": "num"], text: Format.percent(queue.occupancy))

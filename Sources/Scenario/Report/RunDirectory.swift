@@ -24,9 +24,6 @@ public struct RunDirectory: Sendable {
         self.agents = agents
     }
 
-    /// The file names read, in reading order.
-    public static let fileNames = ["summary.json", "requirements.csv", "coverage.csv", "shifts.csv", "breaks.csv", "agents.csv"]
-
     /// Reads a run folder. Every problem in every file (missing file, missing column, malformed
     /// field, an agent or queue that another file does not know) is collected and thrown together as
     /// a `DiagnosticError` naming file, line and column.

@@ -1,11 +1,10 @@
 /// summary.json of a run (docs/outputs.md). Only the fields the report and `wfm compare` use are
-/// required; `timings` is ignored (it is the one part that differs between identical runs).
+/// read; others (`queues[].contacts`, summed from coverage.csv instead, and `timings`, the one part
+/// that differs between identical runs) are ignored.
 public struct RunSummary: Sendable, Hashable, Decodable {
     /// Weekly figures of one queue, recomputed from the roster.
     public struct Queue: Sendable, Hashable, Decodable {
         public var id: String
-        /// Forecast contacts of the week, when the run records it.
-        public var contacts: Double?
         /// Volume-weighted weekly share answered within the threshold, 0...1.
         public var serviceLevel: Double
         public var asaSeconds: Double
@@ -14,7 +13,7 @@ public struct RunSummary: Sendable, Hashable, Decodable {
         public var understaffedIntervals: Int?
 
         enum CodingKeys: String, CodingKey {
-            case id, contacts, occupancy
+            case id, occupancy
             case serviceLevel = "service_level", asaSeconds = "asa_seconds", understaffedIntervals = "understaffed_intervals"
         }
     }
