@@ -32,7 +32,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "WFMCoreTests", dependencies: ["WFMCore"]),
-        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"], exclude: ["Resources"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "WFMCore"], exclude: ["Fixtures"]),
