@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"], exclude: ["Resources"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
 
         .executableTarget(

@@ -30,18 +30,19 @@ enum LocalTimestamp {
         guard zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))) == offsetSeconds else { return nil }
         return instant
     }
+}
 
-    /// The local interval label of an instant, for `TimeGrid.iso8601`.
-    static func gridInterval(_ instant: Int, in zone: TimeZone) -> GridInterval {
+extension RunTimestamp {
+    /// The local reading of an absolute instant (seconds since 1970-01-01T00:00Z) in `zone`.
+    public init(instant: Int, in zone: TimeZone) {
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
         let local = instant + offset
         let dayNumber = Int((Double(local) / 86_400).rounded(.down))
-        return GridInterval(start: instant, date: LocalDate(dayNumber: dayNumber),
-                            minuteOfDay: (local - dayNumber * 86_400) / 60, utcOffsetSeconds: offset)
+        self.init(date: LocalDate(dayNumber: dayNumber), minuteOfDay: (local - dayNumber * 86_400) / 60, utcOffsetMinutes: offset / 60)
     }
 
-    /// ISO 8601 local time with offset, `2026-03-02T08:15+03:00`.
-    static func format(_ instant: Int, in zone: TimeZone) -> String {
-        TimeGrid.iso8601(gridInterval(instant, in: zone))
+    /// The start of a grid interval.
+    public init(_ interval: GridInterval) {
+        self.init(date: interval.date, minuteOfDay: interval.minuteOfDay, utcOffsetMinutes: interval.utcOffsetSeconds / 60)
     }
 }

@@ -43,7 +43,7 @@ enum ShiftsFile {
             let paid = Int(paidText)
             if paid == nil { fail("paid_minutes", "expected whole minutes, got \"\(paidText)\""); valid = false }
             guard valid, let date, let start, let end, let paid else { continue }
-            if LocalTimestamp.gridInterval(start, in: zone).date != date {
+            if RunTimestamp(instant: start, in: zone).date != date {
                 fail("start", "\(startText) is not on the shift's date \(date)")
                 continue
             }

@@ -14,7 +14,7 @@ extension Exporters {
     /// ```
     /// Decimals: contacts 2, service_level/occupancy 4, asa_seconds 1, paid_hours 2, objective/bound/
     /// penalty 4, gap 6, seconds 2.
-    public static func summaryJSON(_ s: RunSummary) -> String {
+    public static func summaryJSON(_ s: RunSummaryOutput) -> String {
         func number(_ x: Double?, _ decimals: Int) -> String {
             guard let x, x.isFinite else { return "null" }
             return fixed(x, decimals)

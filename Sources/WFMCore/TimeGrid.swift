@@ -72,13 +72,6 @@ public struct GridInterval: Sendable, Hashable {
     public var minuteOfDay: Int
     /// UTC offset in effect at the start, in seconds.
     public var utcOffsetSeconds: Int
-
-    public init(start: Int, date: LocalDate, minuteOfDay: Int, utcOffsetSeconds: Int) {
-        self.start = start
-        self.date = date
-        self.minuteOfDay = minuteOfDay
-        self.utcOffsetSeconds = utcOffsetSeconds
-    }
 }
 
 /// The plan horizon cut into equal intervals of absolute time, labelled in local time.

@@ -1,5 +1,5 @@
 import Foundation
-import Scenario
+@testable import Scenario
 import Testing
 import WFMCore
 
@@ -7,12 +7,13 @@ import WFMCore
 let moscow = TimeZone(identifier: "Europe/Moscow")!
 let mondayEight = LocalDate("2026-03-02")!.dayNumber * 86_400 + 5 * 3600
 let smallGrid = TimeGrid(timeZone: moscow, startDate: LocalDate("2026-03-02")!, days: 1, intervalMinutes: 30)
+func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant, in: moscow) }
 
 @Test func requirementsAndCoverageHaveTheSpecColumnsAndFixedDecimals() {
-    let slot = smallGrid.intervals[17]   // 08:30
+    let slot = RunTimestamp(smallGrid.intervals[17])   // 08:30
     let requirements = Exporters.requirementsCSV([
-        RequirementRow(interval: slot, queueID: "voice", contacts: 100, ahtSeconds: 180, requiredAgents: 14, requiredWithShrinkage: 20),
-        RequirementRow(interval: slot, queueID: "email", contacts: 12.345, ahtSeconds: 300.04, requiredAgents: 2.0555, requiredWithShrinkage: -0.0001),
+        RequirementRow(intervalStart: slot, queue: "voice", contacts: 100, ahtSeconds: 180, requiredAgents: 14, requiredWithShrinkage: 20),
+        RequirementRow(intervalStart: slot, queue: "email", contacts: 12.345, ahtSeconds: 300.04, requiredAgents: 2.0555, requiredWithShrinkage: -0.0001),
     ])
     #expect(requirements == """
         interval_start,queue,contacts,aht_seconds,required_agents,required_with_shrinkage
@@ -21,30 +22,30 @@ let smallGrid = TimeGrid(timeZone: moscow, startDate: LocalDate("2026-03-02")!, 
 
         """)
     let coverage = Exporters.coverageCSV([
-        CoverageRow(interval: slot, queueID: "voice", contacts: 100, ahtSeconds: 180, requiredAgents: 14, scheduledAgents: 13.5,
-                    serviceLevel: 0.812345, asaSeconds: .nan, occupancy: 0.7),
+        CoverageRow(intervalStart: slot, queue: "voice", contacts: 100, ahtSeconds: 180, requiredAgents: 14, scheduledAgents: 13.5,
+                    serviceLevel: 0.812345, asaSeconds: nil, occupancy: 0.7),
     ])
     #expect(coverage == """
         interval_start,queue,contacts,aht_seconds,required_agents,scheduled_agents,service_level,asa_seconds,occupancy
         2026-03-02T08:30+03:00,voice,100.00,180.0,14.00,13.50,0.8123,,0.7000
 
         """)
-    #expect(Exporters.forecastCSV([ForecastExportRow(interval: slot, queueID: "chat", contacts: 3, ahtSeconds: 600)])
+    #expect(Exporters.forecastCSV([ForecastExportRow(intervalStart: slot, queue: "chat", contacts: 3, ahtSeconds: 600)])
         == "interval_start,queue,contacts,aht_seconds\n2026-03-02T08:30+03:00,chat,3.00,600.0\n")
 }
 
 @Test func shiftsBreaksAndAgentsUseLocalTimesWithOffset() {
     let shifts = Exporters.shiftsCSV([
-        ShiftRow(agentID: "a1", date: LocalDate("2026-03-02")!, shiftID: "late", start: mondayEight + 10 * 3600,
-                 end: mondayEight + 18 * 3600, paidMinutes: 450),
-    ], timeZone: moscow)
+        ShiftRow(agentID: "a1", date: LocalDate("2026-03-02")!, shiftID: "late", start: moscowTime(mondayEight + 10 * 3600),
+                 end: moscowTime(mondayEight + 18 * 3600), paidMinutes: 450),
+    ])
     #expect(shifts == "agent_id,date,shift_id,start,end,paid_minutes\na1,2026-03-02,late,2026-03-02T18:00+03:00,2026-03-03T02:00+03:00,450\n")
-    let breaks = Exporters.breaksCSV([BreakRow(agentID: "a1", start: mondayEight + 3600, end: mondayEight + 5400, paid: false)], timeZone: moscow)
+    let breaks = Exporters.breaksCSV([BreakRow(agentID: "a1", start: moscowTime(mondayEight + 3600), end: moscowTime(mondayEight + 5400), paid: false)])
     #expect(breaks == "agent_id,start,end,paid\na1,2026-03-02T09:00+03:00,2026-03-02T09:30+03:00,false\n")
     let agents = Exporters.agentsCSV([
-        AgentRow(agentID: "a1", contractID: "full-time", paidMinutes: 2280, daysWorked: 5, maxConsecutiveDays: 5, minRestMinutes: 720,
+        AgentRow(agentID: "a1", contract: "full-time", paidMinutes: 2280, daysWorked: 5, maxConsecutiveDays: 5, minRestMinutes: 720,
                  nightShifts: 1, startSpreadMinutes: 60, prefsMet: 2, prefsTotal: 3),
-        AgentRow(agentID: "a2", contractID: "student", paidMinutes: 0, daysWorked: 0, maxConsecutiveDays: 0, minRestMinutes: nil,
+        AgentRow(agentID: "a2", contract: "student", paidMinutes: 0, daysWorked: 0, maxConsecutiveDays: 0, minRestMinutes: nil,
                  nightShifts: 0, startSpreadMinutes: 0, prefsMet: 0, prefsTotal: 0),
     ])
     #expect(agents == """
@@ -59,8 +60,9 @@ let smallGrid = TimeGrid(timeZone: moscow, startDate: LocalDate("2026-03-02")!, 
 @Test func timestampsFollowTheOffsetInForce() {
     let berlin = TimeZone(identifier: "Europe/Berlin")!
     let beforeJump = LocalDate("2026-03-29")!.dayNumber * 86_400 + 0 * 3600 + 30 * 60   // 00:30Z = 01:30+01:00
-    let rows = [BreakRow(agentID: "x", start: beforeJump, end: beforeJump + 3600, paid: true)]
-    #expect(Exporters.breaksCSV(rows, timeZone: berlin) == "agent_id,start,end,paid\nx,2026-03-29T01:30+01:00,2026-03-29T03:30+02:00,true\n")
+    let rows = [BreakRow(agentID: "x", start: RunTimestamp(instant: beforeJump, in: berlin),
+                         end: RunTimestamp(instant: beforeJump + 3600, in: berlin), paid: true)]
+    #expect(Exporters.breaksCSV(rows) == "agent_id,start,end,paid\nx,2026-03-29T01:30+01:00,2026-03-29T03:30+02:00,true\n")
 }
 
 /// What the exporter writes, the loader reads back as last week's shifts (carry_in) unchanged.
@@ -69,8 +71,8 @@ let smallGrid = TimeGrid(timeZone: moscow, startDate: LocalDate("2026-03-02")!, 
     defer { try? FileManager.default.removeItem(at: folder) }
     let sunday = LocalDate("2026-03-01")!
     let start = sunday.dayNumber * 86_400 + 20 * 3600   // 23:00 local
-    let text = Exporters.shiftsCSV([ShiftRow(agentID: "a2", date: sunday, shiftID: "day", start: start, end: start + 8 * 3600, paidMinutes: 450)],
-                                   timeZone: moscow)
+    let text = Exporters.shiftsCSV([ShiftRow(agentID: "a2", date: sunday, shiftID: "day", start: moscowTime(start),
+                                             end: moscowTime(start + 8 * 3600), paidMinutes: 450)])
     try text.write(to: folder.appendingPathComponent("last_week.csv"), atomically: true, encoding: .utf8)
     let s = try ScenarioLoader.load(path: folder.appendingPathComponent("valid.yaml").path, overrides: ["carry_in=last_week.csv"])
     #expect(s.carryIn.count == 1)
@@ -78,7 +80,7 @@ let smallGrid = TimeGrid(timeZone: moscow, startDate: LocalDate("2026-03-02")!, 
 }
 
 @Test func summaryJSONHasTheDocumentedShapeAndParses() throws {
-    let summary = RunSummary(
+    let summary = RunSummaryOutput(
         scenario: "demo \"week\"", timezone: "Asia/Jerusalem", inputsSHA256: String(repeating: "ab", count: 32),
         overrides: [AppliedOverride(key: "queues.voice.volume_factor", value: "1.15", path: "queues[0].volume_factor")],
         queues: [.init(queueID: "voice", contacts: 9123.456, serviceLevel: 0.81234, asaSeconds: 14.26, occupancy: 0.8, understaffedIntervals: 7),
@@ -130,4 +132,46 @@ let smallGrid = TimeGrid(timeZone: moscow, startDate: LocalDate("2026-03-02")!, 
     }
     #expect(try String(contentsOf: folder.appendingPathComponent("a.csv"), encoding: .utf8) == "old\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.csv"])
+}
+
+/// What the exporters write, `RunDirectory` (the report's and `wfm compare`'s reader) reads back
+/// unchanged: one definition of each file on both sides.
+@Test func writtenRunFolderReadsBackThroughRunDirectory() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-run-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let slot = RunTimestamp(smallGrid.intervals[18])
+    let requirements = [RequirementRow(intervalStart: slot, queue: "voice", contacts: 100, ahtSeconds: 180, requiredAgents: 14,
+                                       requiredWithShrinkage: 20)]
+    let coverage = [CoverageRow(intervalStart: slot, queue: "voice", contacts: 100, ahtSeconds: 180, requiredAgents: 14,
+                                scheduledAgents: 12.5, serviceLevel: 0.7123, asaSeconds: 31.4, occupancy: 0.9)]
+    let shifts = [ShiftRow(agentID: "a1", date: LocalDate("2026-03-02")!, shiftID: "day", start: moscowTime(mondayEight),
+                           end: moscowTime(mondayEight + 8 * 3600), paidMinutes: 450)]
+    let breaks = [BreakRow(agentID: "a1", start: moscowTime(mondayEight + 4 * 3600), end: moscowTime(mondayEight + 4 * 3600 + 1800), paid: false)]
+    let agents = [AgentRow(agentID: "a1", contract: "full-time", paidMinutes: 450, daysWorked: 1, maxConsecutiveDays: 1,
+                           minRestMinutes: nil, nightShifts: 0, startSpreadMinutes: 0, prefsMet: 0, prefsTotal: 0)]
+    let summary = RunSummaryOutput(
+        scenario: "small", timezone: "Europe/Moscow", inputsSHA256: String(repeating: "0", count: 64),
+        overrides: [AppliedOverride(key: "shrinkage", value: "0.3", path: "shrinkage")],
+        queues: [.init(queueID: "voice", contacts: 100, serviceLevel: 0.7123, asaSeconds: 31.4, occupancy: 0.9, understaffedIntervals: 1)],
+        paidHours: 7.5, agentsUsed: 1, solver: .init(status: "optimal", objective: 3, bound: 3, gap: 0, seconds: 0.5),
+        rules: [.init(id: "min-rest-between-shifts", kind: .hard, violations: 0, penalty: 0)],
+        timings: .init(forecastSeconds: 0, staffingSeconds: 0, rosterSeconds: 0.5))
+    try OutputFolder.write([
+        (name: "requirements.csv", contents: Exporters.requirementsCSV(requirements)),
+        (name: "coverage.csv", contents: Exporters.coverageCSV(coverage)),
+        (name: "shifts.csv", contents: Exporters.shiftsCSV(shifts)),
+        (name: "breaks.csv", contents: Exporters.breaksCSV(breaks)),
+        (name: "agents.csv", contents: Exporters.agentsCSV(agents)),
+        (name: "summary.json", contents: Exporters.summaryJSON(summary)),
+    ], to: folder.path)
+    let run = try RunDirectory.read(path: folder.path)
+    #expect(run.requirements == requirements)
+    #expect(run.coverage == coverage)
+    #expect(run.shifts == shifts)
+    #expect(run.breaks == breaks)
+    #expect(run.agents == agents)
+    #expect(run.summary.overrides == ["shrinkage=0.3"])
+    #expect(run.summary.queues.map(\.serviceLevel) == [0.7123])
+    #expect(run.summary.queues.first?.understaffedIntervals == 1)
+    #expect(run.summary.solver.status == "optimal" && run.summary.paidHours == 7.5)
 }

@@ -1,5 +1,7 @@
-/// summary.json (SPEC.md, shape in docs/outputs.md): what a run produced, and what produced it.
-public struct RunSummary: Sendable, Hashable {
+/// summary.json as a run writes it (SPEC.md, shape in docs/outputs.md): what a run produced, and
+/// what produced it. `RunSummary` (Report/RunSummary.swift) is the reading side, used by the report
+/// and `wfm compare`; it skips what they do not need (per-queue contacts, timings).
+public struct RunSummaryOutput: Sendable, Hashable {
     /// Weekly KPIs of one queue over the horizon, recomputed from the roster (coverage.csv).
     public struct QueueKPI: Sendable, Hashable {
         public var queueID: String
