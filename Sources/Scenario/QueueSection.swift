@@ -2,7 +2,7 @@ import Yams
 
 extension NodeReader {
     static let queueKeys = ["id", "channel", "aht_seconds", "service_level", "max_occupancy", "patience_seconds",
-                            "concurrency", "response_hours", "volume_factor", "open"]
+                            "concurrency", "response_hours", "volume_factor", "aht_delta_seconds", "open"]
 
     /// `queues:` — a non-empty list; ids unique; channel-specific keys only on their channel.
     mutating func readQueues(_ node: Node, _ path: String) -> [QueueSettings] {
@@ -60,11 +60,19 @@ extension NodeReader {
         let volumeFactor = NodeReader.value(pairs, "volume_factor").map {
             number($0, at("volume_factor"), what: "a multiplier ≥ 0") { $0 >= 0 }
         } ?? 1
+        let ahtDelta = NodeReader.value(pairs, "aht_delta_seconds").map {
+            number($0, at("aht_delta_seconds"), what: "a number of seconds (negative to shorten)") { _ in true }
+        } ?? 0
+        if let aht, let delta = ahtDelta, aht + delta <= 0 {
+            error(NodeReader.value(pairs, "aht_delta_seconds"), at("aht_delta_seconds"),
+                  "aht_seconds \(ScenarioSummary.number(aht)) + aht_delta_seconds \(ScenarioSummary.number(delta)) leaves no handle time; the result must be > 0")
+            valid = false
+        }
         var openFrom = 0, openTo = 1440
         if let openNode = NodeReader.value(pairs, "open") {
             if let hours = readOpeningHours(openNode, at("open")) { (openFrom, openTo) = hours } else { valid = false }
         }
-        for value in [maxOccupancy, volumeFactor] where value == nil { valid = false }
+        for value in [maxOccupancy, volumeFactor, ahtDelta] where value == nil { valid = false }
         if concurrency == nil || patience == .some(nil) || responseHours == .some(nil) { valid = false }
 
         if let channel {
@@ -92,10 +100,10 @@ extension NodeReader {
                 valid = false
             }
         }
-        guard valid, let id, let channel, let maxOccupancy, let volumeFactor, let concurrency else { return nil }
+        guard valid, let id, let channel, let maxOccupancy, let volumeFactor, let ahtDelta, let concurrency else { return nil }
         return QueueSettings(id: id, channel: channel, ahtSeconds: aht, serviceLevel: serviceLevel,
                              maxOccupancy: maxOccupancy, patienceSeconds: patience ?? nil, concurrency: concurrency,
-                             responseHours: responseHours ?? nil, volumeFactor: volumeFactor,
+                             responseHours: responseHours ?? nil, volumeFactor: volumeFactor, ahtDeltaSeconds: ahtDelta,
                              openFromMinute: openFrom, openToMinute: openTo)
     }
 

@@ -38,6 +38,9 @@ public struct QueueSettings: Sendable, Hashable {
     public var responseHours: Double?
     /// What-if multiplier on the forecast, ≥ 0. Default 1.
     public var volumeFactor: Double
+    /// What-if change of every interval's forecast handle time, seconds (may be negative; the
+    /// runner rejects a resulting AHT ≤ 0). Default 0.
+    public var ahtDeltaSeconds: Double
     /// Local opening hours each day, minutes after midnight, `openFrom < openTo ≤ 1440`. Default all day.
     public var openFromMinute: Int
     public var openToMinute: Int

@@ -25,7 +25,11 @@ public struct Scenario: Sendable {
     public var shrinkage: Double
     public var templates: [ShiftTemplate]
     public var contracts: [Contract]
+    /// Agents on shift in this plan: agents.csv minus `agentsOff`.
     public var agents: [Agent]
+    /// `agents_off:` agents of agents.csv left out of this plan (leave, sickness, a what-if); their
+    /// availability and carry-in rows are dropped too.
+    public var agentsOff: [String]
     public var availability: [AvailabilityWindow]
     public var carryIn: [CarryInShift]
     public var objective: ObjectiveMode

@@ -12,7 +12,7 @@ import Yams
 public enum ScenarioLoader {
     public static let topLevelKeys = [
         "version", "name", "timezone", "interval_minutes", "horizon", "history", "forecast", "queues", "shrinkage",
-        "shifts", "contracts", "agents", "availability", "carry_in", "objective", "solver", "calendar",
+        "shifts", "contracts", "agents", "agents_off", "availability", "carry_in", "objective", "solver", "calendar",
         "published_roster",
     ]
     /// The only scenario format version this build reads.
@@ -166,12 +166,15 @@ struct LoadContext {
             agents = read.agents
             agentIDs = read.ids
         }
+        let agentsOff = value("agents_off").map { readAgentsOff($0, known: agentIDs, reader: &reader) } ?? []
+        agents.removeAll { agentsOff.contains($0.id) }
         let horizonDates = horizon.map { $0.start...$0.start.adding(days: $0.days - 1) }
 
         var availability: [AvailabilityWindow] = []
         if let node = value("availability"), let relative = reader.string(node, "availability", what: "a CSV file path"),
            let file = resolve(relative, key: "availability", node: node, reader: &reader) {
             availability = AvailabilityFile.read(file, agentIDs: agentIDs, horizon: horizonDates, bag: &reader.bag)
+                .filter { !agentsOff.contains($0.agentID) }
         }
         var carryIn: [CarryInShift] = []
         if let node = value("carry_in"), let relative = reader.string(node, "carry_in", what: "a CSV file path"),
@@ -184,7 +187,8 @@ struct LoadContext {
                     return .skip(key: "agent_id", message: "agent '\(shift.agentID)' is not in the agents file; row ignored")
                 }
                 return .accept
-            }.map { CarryInShift(agentID: $0.agentID, date: $0.date, start: $0.start, end: $0.end) }
+            }.filter { !agentsOff.contains($0.agentID) }
+            .map { CarryInShift(agentID: $0.agentID, date: $0.date, start: $0.start, end: $0.end) }
         }
         var published: PublishedRoster?
         if let node = value("published_roster"), let spec = reader.readPublishedRoster(node, "published_roster"),
@@ -211,9 +215,28 @@ struct LoadContext {
         guard let name, let zone, let grid, let shrinkage, let objective, let solver, let calendar, let forecast else { return nil }
         return Scenario(name: name, file: scenarioPath, timeZone: zone, grid: grid, history: history, forecast: forecast,
                         queues: queues, shrinkage: shrinkage, templates: templates, contracts: contracts, agents: agents,
-                        availability: availability, carryIn: carryIn, objective: objective, solver: solver,
+                        agentsOff: agentsOff, availability: availability, carryIn: carryIn, objective: objective, solver: solver,
                         calendar: calendar, publishedRoster: published, overrides: applied, inputFiles: inputFiles,
                         inputsSHA256: "", warnings: [])
+    }
+
+    /// `agents_off: [ID, …]`: agents of agents.csv left out of this plan; each must be in the file
+    /// (checked only when the file was read), each listed once.
+    private func readAgentsOff(_ node: Node, known: Set<String>?, reader: inout NodeReader) -> [String] {
+        guard let items = reader.sequence(node, "agents_off", of: "agent ids") else { return [] }
+        var ids: [String] = []
+        for (i, item) in items.enumerated() {
+            let path = NodeReader.index("agents_off", i)
+            guard let id = reader.string(item, path, what: "an agent id") else { continue }
+            if let known, !known.contains(id) {
+                reader.error(item, path, "no agent '\(id)' in the agents file")
+            } else if ids.contains(id) {
+                reader.error(item, path, "agent '\(id)' is listed twice")
+            } else {
+                ids.append(id)
+            }
+        }
+        return ids
     }
 
     /// `history: FILE` (one file for every queue: with a `queue` column, or without one when there is

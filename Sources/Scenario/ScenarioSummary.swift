@@ -13,7 +13,8 @@ public enum ScenarioSummary {
             + "\(grid.intervalMinutes)-minute intervals: \(grid.intervals.count)")
         lines.append("queues: " + s.queues.map(describe).joined(separator: "; "))
         let byContract = s.contracts.map { c in "\(c.id) \(s.agents.filter { $0.contractID == c.id }.count)" }
-        lines.append("agents: \(s.agents.count) (\(byContract.joined(separator: ", ")))")
+        let off = s.agentsOff.isEmpty ? "" : "; off: \(s.agentsOff.joined(separator: ", "))"
+        lines.append("agents: \(s.agents.count) (\(byContract.joined(separator: ", ")))\(off)")
         let skills = s.queues.map { q in
             let skilled = s.agents.filter { $0.skills.contains { $0.queueID == q.id } }
             let primary = skilled.filter { $0.skills.contains { $0.queueID == q.id && $0.level == 1 } }.count
@@ -56,6 +57,7 @@ public enum ScenarioSummary {
             parts.append("open \(NodeReader.clock(q.openFromMinute))-\(NodeReader.clock(q.openToMinute))")
         }
         if q.volumeFactor != 1 { parts.append("volume ×\(number(q.volumeFactor))") }
+        if q.ahtDeltaSeconds != 0 { parts.append("AHT \(q.ahtDeltaSeconds > 0 ? "+" : "")\(number(q.ahtDeltaSeconds)) s") }
         return "\(q.id) (\(parts.joined(separator: ", ")))"
     }
 

@@ -75,3 +75,24 @@ import WFMCore
     stream.append(Data("set shrinkage=0.25\n".utf8))
     #expect(s.inputsSHA256 == SHA256.hex(stream))
 }
+
+/// The SPEC's what-ifs by --set alone: volume +15 %, AHT +20 s, SL 90/15, 5 agents off.
+@Test func theSpecWhatIfsAreOverrides() throws {
+    let s = try ScenarioLoader.load(path: scenarioPath("demo/demo.yaml"), overrides: [
+        "queues.voice.volume_factor=1.15", "queues.voice.aht_delta_seconds=20",
+        "queues.voice.service_level={target: 0.9, seconds: 15}", "agents_off=[A001, A002, A003, A004, A053]",
+    ])
+    #expect(s.queue("voice")?.volumeFactor == 1.15)
+    #expect(s.queue("voice")?.ahtDeltaSeconds == 20)
+    #expect(s.queue("voice")?.serviceLevel == .init(target: 0.9, seconds: 15))
+    #expect(s.agentsOff == ["A001", "A002", "A003", "A004", "A053"])
+    #expect(s.agents.count == 55 && !s.agents.contains { $0.id == "A003" })
+    // Their availability rows (A002, A003, A053: 3 of 16) and carry-in shifts (A001, A053: 2 of 8) go with them.
+    #expect(s.availability.count == 13 && s.carryIn.count == 6)
+    let printed = loadDiagnostics(scenarioPath("demo/demo.yaml"), overrides: ["agents_off=[A001, A001, Z9]", "queues.voice.aht_delta_seconds=-210"])
+    #expect(printed == [
+        "--set queues.voice.aht_delta_seconds=-210: error: queues[0].aht_delta_seconds: aht_seconds 210 + aht_delta_seconds -210 leaves no handle time; the result must be > 0",
+        "--set agents_off=[A001, A001, Z9]: error: agents_off[1]: agent 'A001' is listed twice",
+        "--set agents_off=[A001, A001, Z9]: error: agents_off[2]: no agent 'Z9' in the agents file",
+    ])
+}

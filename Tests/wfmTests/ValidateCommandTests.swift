@@ -37,3 +37,9 @@ private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     #expect(r.stdout.contains("overrides: queues.voice.volume_factor=1.15, solver.time_limit_seconds=30"))
     #expect(r.stdout.contains("volume ×1.15"))
 }
+
+@Test func validateMissingScenarioExitsTwo() throws {
+    let r = try runWFM(["validate", scenarios.appendingPathComponent("demo/no-such.yaml").path])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("no-such.yaml: error: cannot read the scenario file (missing or not readable)"))
+}
