@@ -36,11 +36,10 @@ extension NodeReader {
                 error(channelNode, at("channel"), "expected voice, chat or email, got \(NodeReader.describe(channelNode))")
             }
         }
-        let aht = NodeReader.value(pairs, "aht_seconds").flatMap {
-            number($0, at("aht_seconds"), what: "a handle time in seconds > 0") { $0 > 0 }
-        }
+        let ahtNode = NodeReader.value(pairs, "aht_seconds")
+        let aht = ahtNode.flatMap { number($0, at("aht_seconds"), what: "a handle time in seconds > 0") { $0 > 0 } }
         var serviceLevel: QueueSettings.ServiceLevel?
-        var valid = id != nil && channel != nil
+        var valid = id != nil && channel != nil && (ahtNode == nil || aht != nil)
         if let slNode = NodeReader.value(pairs, "service_level") {
             serviceLevel = readServiceLevel(slNode, at("service_level"))
             if serviceLevel == nil { valid = false }
@@ -91,8 +90,8 @@ extension NodeReader {
                     error(node, at("response_hours"), "missing required key: email queues need response_hours (every item answered within this many hours)")
                     valid = false
                 }
-                for key in ["service_level"] where NodeReader.value(pairs, key) != nil {
-                    error(NodeReader.value(pairs, key), at(key), "email queues are deferred work: use response_hours, not \(key)")
+                if let slNode = NodeReader.value(pairs, "service_level") {
+                    error(slNode, at("service_level"), "email queues are deferred work: use response_hours, not service_level")
                     valid = false
                 }
             } else if NodeReader.value(pairs, "service_level") == nil {
