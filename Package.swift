@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"], exclude: ["Resources"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "WFMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
 
         .executableTarget(
