@@ -17,7 +17,8 @@ import Foundation
 ///   (abandons are misses; pyworkforce's convention).
 /// - `asaSeconds = E[Q] / λ = P(Ab) · p`: mean time in queue over all arrivals (abandoners count
 ///   the time they waited), by Little's law.
-/// - `occupancy = A · (1 − P(Ab)) / N`: carried load per agent.
+/// - `occupancy = A · (1 − P(Ab)) / N`: carried load per agent (≤ 1; rounding above 1 when
+///   overloaded is clipped).
 /// N = 0: everyone abandons (service level 0, Pw 1, P(Ab) 1, ASA = p, occupancy 1).
 /// As p → ∞ the results tend to Erlang C (tested).
 /// Sources: Garnett, Mandelbaum & Reiman, M&SOM 4(3) 2002; Mandelbaum & Zeltyn, "The impact of
@@ -66,6 +67,6 @@ extension QueuePerformance {
         self.init(agents: agents, offeredLoad: load, waitProbability: pw,
                   serviceLevel: min(1, noWait + pw * answeredAmongWaiters),
                   asaSeconds: abandon * patienceSeconds,
-                  occupancy: load * (1 - abandon) / Double(agents), abandonProbability: abandon)
+                  occupancy: min(1, load * (1 - abandon) / Double(agents)), abandonProbability: abandon)
     }
 }

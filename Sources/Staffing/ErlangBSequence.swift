@@ -1,7 +1,7 @@
 /// Erlang B walked upward one agent at a time, so a search over N costs O(1) per step.
 ///
-/// Keeps `y(n) = 1/B(n)` with `y(0) = 1`, `y(n) = 1 + y(n−1) · n/A` (one multiply-add per step, all
-/// terms positive, so no cancellation). `y` grows without bound once N ≫ A; when it overflows to
+/// Keeps `y(n) = 1/B(n)` with `y(0) = 1`, `y(n) = 1 + y(n−1) · n/A` (one fused multiply-add per step,
+/// all terms positive, so no cancellation). `y` grows without bound once N ≫ A; when it overflows to
 /// +∞ the blocking probability is below 1e−308 and `blocking` returns 0, which is exact to double
 /// precision. A load of 0 gives B(0) = 1 and B(n ≥ 1) = 0.
 /// Source: the inverse form of the Erlang B recursion, Cooper (1981) §3.3 eq. (3.4).
@@ -25,7 +25,7 @@ public struct ErlangBSequence: Sendable, Hashable {
     /// Moves to agents + 1.
     public mutating func advance() {
         agents += 1
-        inverseBlocking = inverseBlocking * (Double(agents) * inverseLoad) + 1
+        inverseBlocking = (1 as Double).addingProduct(inverseBlocking, Double(agents) * inverseLoad)
     }
 
     /// Moves forward to `target` agents (no-op when already there). Precondition: target ≥ agents.

@@ -16,9 +16,11 @@
 /// ever after (S is S-shaped: convex, then concave). `concaveFrom` is the first N from which the
 /// increments never increase again. It is found by walking the increments from N = 0 to the first
 /// strict decrease and stepping back over equal increments; that this is the only change of
-/// direction (a single peak) is verified in the tests by brute force over loads 0.01–2,000 up to the
-/// agent count where SL reaches 1 − 1e−12. A scheduler can linearise S exactly by concave pieces from
-/// `concaveFrom` on; below it, S is convex and needs integer treatment or a floor at `concaveFrom`.
+/// direction (a single peak) is verified in the tests by brute force over a grid of loads and 40
+/// random intervals (0.01–3,000 erlangs, AHT 30–900 s, T 0–120 s) up to where SL reaches 1 − 1e−12.
+/// Deferred curves return 0 without walking (concave by construction). A scheduler can linearise S
+/// exactly by concave pieces from `concaveFrom` on; below it, S is convex and needs integer treatment
+/// or a floor at `concaveFrom`.
 ///
 /// Cost: `values(upTo:)` and `answered(agents:)` are one Erlang B walk, O(maxAgents) (chat:
 /// O(k·maxAgents)); Erlang A adds an incomplete-gamma evaluation per agent count (O(1 + √a) each).

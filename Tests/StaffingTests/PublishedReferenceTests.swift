@@ -47,7 +47,7 @@ import Testing
 /// 60-digit mpmath values (scripts/erlang_references.py) at loads 0.01, 1,000, 10,000 and 20,000 erlangs.
 @Test func highPrecisionReferencesAtLargeLoads() throws {
     let rows = try ReferenceData.rows("high_precision_references.csv")
-    #expect(rows.count == 18)
+    #expect(rows.count == 20)
     for row in rows {
         let load = Double(row["load"]!)!, aht = Double(row["aht_s"]!)!, agents = Int(row["agents"]!)!
         let threshold = Double(row["target_s"]!)!

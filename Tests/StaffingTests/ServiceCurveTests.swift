@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Staffing
 
@@ -22,6 +23,28 @@ func concaveFromMatchesBruteForce(load: Double, model: QueueModel) {
     let values = curve.values(upTo: upTo)
     #expect(values.last! >= curve.contacts * (1 - 1e-12) || model == .deferred(responseHours: 4))
     #expect(curve.concaveFrom == bruteForceConcaveFrom(values, tolerance: 1e-12 * curve.contacts))
+}
+
+/// 40 seeded random intervals: load log-uniform in 0.01–3,000 erlangs, AHT 30–900 s, threshold 0–120 s,
+/// patience 10–600 s, concurrency 1–4.
+@Test(arguments: 0..<40)
+func concaveFromMatchesBruteForceOnRandomIntervals(seed: Int) {
+    var state = UInt64(seed + 1) &* 0xD1B5_4A32_D192_ED03
+    func random() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 53)
+    }
+    let load = 0.01 * pow(300_000, random())
+    let aht = 30 + 870 * random(), threshold = (120 * random()).rounded(), patience = 10 + 590 * random()
+    let concurrency = 1 + Int(4 * random()) % 4
+    for model in [QueueModel.erlangC, .erlangA(patienceSeconds: patience), .chat(concurrency: concurrency)] {
+        let curve = ServiceCurve(contacts: load * 900 / aht, ahtSeconds: aht, intervalSeconds: 900, thresholdSeconds: threshold, model: model)
+        let upTo = Int(load * 1.5) + Int(12 * load.squareRoot()) + 60
+        let values = curve.values(upTo: upTo)
+        #expect(values.last! >= curve.contacts * (1 - 1e-9), "A=\(load) \(model): curve not saturated at \(upTo)")
+        #expect(curve.concaveFrom == bruteForceConcaveFrom(values, tolerance: 1e-12 * curve.contacts),
+                "A=\(load) AHT=\(aht) T=\(threshold) \(model)")
+    }
 }
 
 @Test(arguments: curveModels)
