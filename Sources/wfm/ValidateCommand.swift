@@ -11,7 +11,9 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @Argument(help: "The scenario file (YAML, version 1).") var scenario: String
-    @Option(name: .customLong("set"), help: "Override a scenario key by dotted path, e.g. queues.voice.volume_factor=1.15.")
+    @Option(name: .customLong("set"),
+            help: ArgumentHelp("Override a scenario key by dotted path, e.g. queues.voice.volume_factor=1.15 (docs/scenario.md).",
+                               valueName: "KEY=VALUE"))
     var overrides: [String] = []
 
     func run() throws {
