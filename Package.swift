@@ -32,10 +32,11 @@ let package = Package(
         ]),
 
         .testTarget(name: "WFMCoreTests", dependencies: ["WFMCore"]),
-        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"], exclude: ["Resources"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "WFMCore"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
 
         .executableTarget(
