@@ -58,7 +58,7 @@ extension DaySeries {
         let closed = history.closedWeekdays(firstDays: days)
         var learnable = (0..<days).map { d in
             let date = history.date(ofDay: d)
-            return history.dayHasRows[d] && !closed.contains(date.isoWeekday) && specialDays[date] == nil
+            return history.dayHasRows[d] && !closed.contains(date.isoWeekday) && specialDays.kind(on: date, queue: history.queue) == nil
         }
         var values = Array(history.contacts[0..<(days * slots)])
         for d in 0..<days {

@@ -69,4 +69,16 @@ public struct History: Sendable, Equatable {
     }
 
     public var slotsPerDay: Int { 1440 / intervalMinutes }
+
+    /// One history holding the queues of several (one file per queue, as a scenario may give them).
+    /// They must share interval and time zone and have distinct queue names.
+    public init(merging parts: [History]) {
+        precondition(!parts.isEmpty, "merging needs at least one history")
+        precondition(parts.allSatisfy { $0.intervalMinutes == parts[0].intervalMinutes && $0.timeZone == parts[0].timeZone },
+                     "merged histories must share interval and time zone: \(parts.map { ($0.intervalMinutes, $0.timeZone.identifier) })")
+        let queues = parts.flatMap(\.queues)
+        precondition(Set(queues.map(\.queue)).count == queues.count, "merged histories repeat a queue: \(queues.map(\.queue))")
+        self.init(intervalMinutes: parts[0].intervalMinutes, timeZone: parts[0].timeZone, queues: queues,
+                  warnings: parts.flatMap(\.warnings))
+    }
 }

@@ -27,7 +27,7 @@ enum QueueForecaster {
         for k in 0..<days {
             let date = start.adding(days: k)
             let factor: Double
-            switch specialDays[date] {
+            switch specialDays.kind(on: date, queue: history.queue) {
             case .closed?: factor = 0
             case .volumeFactor(let f)?: factor = f
             case nil: factor = closed.contains(date.isoWeekday) ? 0 : 1

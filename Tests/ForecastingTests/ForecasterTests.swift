@@ -98,7 +98,7 @@ func twoQueueHistory(zone: TimeZone = Synthetic.utc, first: LocalDate = LocalDat
     }
     let h = try Synthetic.history(text, intervalMinutes: 30)
     let start = first.adding(days: 56)
-    let calendar = SpecialDays([holiday: .volumeFactor(0.1), start: .closed, start.adding(days: 1): .volumeFactor(1.5)])
+    let calendar = SpecialDays([holiday: .volumeFactor(0.1), start: .closed], perQueue: ["default": [start.adding(days: 1): .volumeFactor(1.5)], "other": [start: .volumeFactor(3)]])
     let f = try Forecaster.forecast(history: h, start: start, days: 7, method: .seasonalNaive, specialDays: calendar,
                                     defaultAHTSeconds: 200)
     let c = f.queues[0].contacts
@@ -142,4 +142,11 @@ func twoQueueHistory(zone: TimeZone = Synthetic.utc, first: LocalDate = LocalDat
     #expect(a.wape == 9.0 / 30)
     #expect(a.bias == (2 - 6 + 1) / 30.0)
     #expect(a.dailyMAPE == 4.0 / 30)
+}
+
+@Test func historiesOfSeveralFilesMerge() throws {
+    let h = try twoQueueHistory()
+    let voice = History(intervalMinutes: 15, timeZone: h.timeZone, queues: [h.queues[0]])
+    let chat = History(intervalMinutes: 15, timeZone: h.timeZone, queues: [h.queues[1]])
+    #expect(History(merging: [voice, chat]) == h)
 }

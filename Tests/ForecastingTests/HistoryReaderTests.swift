@@ -151,7 +151,13 @@ func everyDividingSourceIntervalAggregates(source: Int, plan: Int) throws {
 
 @Test func specialDaysFileIsReadAndCheckedLineByLine() throws {
     let good = try SpecialDays.parse(CSVTable.parse("date,kind,factor\n2026-12-25,closed,\n2026-12-24,factor,0.5\n", file: "s.csv"))
-    #expect(good[LocalDate("2026-12-25")!] == .closed && good[LocalDate("2026-12-24")!] == .volumeFactor(0.5))
+    #expect(good.kind(on: LocalDate("2026-12-25")!, queue: "voice") == .closed)
+    #expect(good.kind(on: LocalDate("2026-12-24")!, queue: "chat") == .volumeFactor(0.5))
+    #expect(good.kind(on: LocalDate("2026-12-23")!, queue: "chat") == nil)
+    // A queue column: a queue's own entry overrides the every-queue one, and may repeat its date.
+    let perQueue = try SpecialDays.parse(CSVTable.parse("date,kind,factor,queue\n2026-12-24,factor,0.5,\n2026-12-24,closed,,email\n", file: "s.csv"))
+    #expect(perQueue.kind(on: LocalDate("2026-12-24")!, queue: "email") == .closed)
+    #expect(perQueue.kind(on: LocalDate("2026-12-24")!, queue: "voice") == .volumeFactor(0.5))
     let bad = "date,kind,factor\n2026-12-25,closed,\n2026-13-01,closed,\n2026-12-24,factor,-1\n2026-12-26,holiday,\n2026-12-27,closed,2\n2026-12-25,closed,\n"
     let error = try #require(throws: DiagnosticError.self) { try SpecialDays.parse(CSVTable.parse(bad, file: "s.csv")) }
     #expect(error.diagnostics.map(\.line) == [3, 4, 5, 6, 7])
