@@ -29,14 +29,6 @@ public struct Accuracy: Sendable, Equatable {
         }
     }
 
-    public mutating func add(_ other: Accuracy) {
-        absoluteError += other.absoluteError
-        actual += other.actual
-        signedError += other.signedError
-        dailyPercentageErrorSum += other.dailyPercentageErrorSum
-        scoredDays += other.scoredDays
-    }
-
     public var wape: Double { actual > 0 ? absoluteError / actual : (absoluteError > 0 ? .infinity : 0) }
     public var dailyMAPE: Double { scoredDays > 0 ? dailyPercentageErrorSum / Double(scoredDays) : 0 }
     public var bias: Double { actual > 0 ? signedError / actual : 0 }

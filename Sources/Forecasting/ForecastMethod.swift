@@ -4,6 +4,8 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
     case seasonalNaive = "seasonal-naive"
     /// Mean of the same weekday-interval over the last 4 normal weeks (what planners do by hand).
     case weekdayMean = "weekday-mean"
+    /// Weighted mean of the same weekday-interval over the last 8 normal weeks, weight 0.75^j for the j-th most recent.
+    case weekdayWeighted = "weekday-weighted"
     /// Median of the same weekday-interval over the last 6 normal weeks.
     case weekdayMedian = "weekday-median"
     /// Double-seasonal (intraday × weekly) exponential smoothing, Taylor 2003.
@@ -36,6 +38,7 @@ public enum ForecastMethod: String, CaseIterable, Sendable, Codable {
         switch self {
         case .seasonalNaive: return WeekdayAverage(weeks: 1).forecast(s, horizon: horizon)
         case .weekdayMean: return WeekdayAverage(weeks: 4).forecast(s, horizon: horizon)
+        case .weekdayWeighted: return WeekdayAverage(weeks: 8, decay: 0.75).forecast(s, horizon: horizon)
         case .weekdayMedian: return WeekdayAverage(weeks: 6, statistic: .median).forecast(s, horizon: horizon)
         case .doubleSeasonal: return DoubleSeasonalSmoothing().forecast(s, horizon: horizon)
         case .topDown: return TopDown(level: .dampedTrend, dayOfMonth: false).forecast(s, horizon: horizon)

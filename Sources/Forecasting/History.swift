@@ -37,9 +37,6 @@ public struct QueueHistory: Sendable, Equatable {
     /// The local date of day index `day`.
     public func date(ofDay day: Int) -> LocalDate { firstDate.adding(days: day) }
 
-    /// Whether any row of this queue carries a handle time.
-    public var hasHandleTimes: Bool { contactsWithHandleTime.contains { $0 > 0 } }
-
     /// ISO weekdays (1 = Monday … 7 = Sunday) on which no day among the first `days` days has any row:
     /// the centre is closed on them (a weekday-only centre exports no weekend rows at all). Empty when
     /// those days span less than a week, because then absence proves nothing.

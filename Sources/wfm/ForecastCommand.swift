@@ -62,16 +62,17 @@ struct ForecastCommand: ParsableCommand {
         guard problems.isEmpty else { throw DiagnosticError(problems) }
         let history = try read.get()
         for warning in history.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
-        let chosenMethod = ForecastMethod(rawValue: method)!
-        let forecast = try Forecaster.forecast(history: history, start: startDate, days: days, method: chosenMethod,
-                                               specialDays: calendar, defaultAHTSeconds: aht, file: self.history)
         if let backtestWeeks {
             let results = Backtest.run(history: history, start: startDate, weeks: backtestWeeks, specialDays: calendar)
             print(BacktestTable.render(results, start: startDate, weeks: backtestWeeks, intervalMinutes: intervalMinutes))
+            guard out != nil else { return }   // the table is the output; no handle time needed
         }
+        let forecast = try Forecaster.forecast(history: history, start: startDate, days: days,
+                                               method: ForecastMethod(rawValue: method)!, specialDays: calendar,
+                                               defaultAHTSeconds: aht, file: self.history)
         if let out {
             try forecast.write(to: out)
-        } else if backtestWeeks == nil {
+        } else {
             print(forecast.csv(), terminator: "")
         }
     }

@@ -36,7 +36,7 @@ private func historyDirectory(badLine: String? = nil) throws -> URL {
     let r = try runWFM(["forecast", "--history", dir.appendingPathComponent("history.csv").path, "--start", "2026-02-23",
                         "--days", "7", "--interval-minutes", "60", "--backtest-weeks", "1"])
     #expect(r.status == 0)
-    for method in ["seasonal-naive", "weekday-mean", "weekday-median", "double-seasonal", "top-down", "calendar",
+    for method in ["seasonal-naive", "weekday-mean", "weekday-weighted", "weekday-median", "double-seasonal", "top-down", "calendar",
                    "combination", "auto"] {
         #expect(r.stdout.contains("voice       \(method)"), "\(method)")
     }
