@@ -87,3 +87,17 @@ private func historyDirectory(badLine: String? = nil) throws -> URL {
     #expect(r.stdout.contains("2026-02-23T10:00+00:00,voice,0.000,180.0"))
     #expect(r.stdout.contains("2026-02-24T10:00+00:00,voice,42.000,180.0"))   // 2 × (10 + 10 + 1)
 }
+
+/// The documented command of docs/forecasting.md reproduces the published reference figures.
+@Test func documentedAnonymousBankBacktestCommand() throws {
+    let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../shared/data/history/anonymous_bank_1999_6min.csv").standardized.path
+    let r = try runWFM(["forecast", "--history", data, "--start", "2000-01-01", "--days", "7",
+                        "--interval-minutes", "30", "--backtest-weeks", "8"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("default     seasonal-naive   25.57%"))
+    #expect(r.stdout.contains("default     weekday-mean     20.36%"))
+    let auto = try #require(r.stdout.split(separator: "\n").first { $0.contains(" auto ") })
+    let wape = try #require(Double(auto.split(separator: " ", omittingEmptySubsequences: true)[2].dropLast()))
+    #expect(wape <= 19.5)
+}
