@@ -115,7 +115,7 @@ public enum HistoryReader {
                     : clock.instants(of: stamp.date, minute: stamp.minute)
                 guard let first = candidates.first else {
                     bag.error(kind: "gap", line: line, key: "interval_start",
-                              "\(timeText) does not exist in \(timeZone.identifier) (daylight-saving gap)")
+                              "\(timeText) does not exist in \(timeZone.identifier) (daylight-saving gap); if the history is not in this zone's wall-clock time, name its zone (e.g. a fixed offset such as Etc/GMT-2)")
                     continue
                 }
                 let firstKey = RowKey(queue: queue, instant: first)
