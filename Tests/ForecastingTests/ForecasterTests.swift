@@ -152,11 +152,11 @@ func twoQueueHistory(zone: TimeZone = Synthetic.utc, first: LocalDate = LocalDat
 }
 
 @Test func autoFallsBackToWeekdayMeanWithoutRoomForABacktest() throws {
-    let text = Synthetic.csv(first: LocalDate("2026-01-05")!, days: 20, stepMinutes: 60) { d, m in Double(d % 7 + m / 60) }
+    let text = Synthetic.csv(first: LocalDate("2026-01-05")!, days: 21, stepMinutes: 60) { d, m in Double(d % 7 + m / 60) }
     let h = try Synthetic.history(text, intervalMinutes: 60)
-    // 20 days: one origin (7 days before the end) has 14 training days → auto backtests there.
+    // 21 days: one origin (7 days before the end) has 14 training days → auto backtests there.
     let full = try #require(DaySeries(history: h.queues[0], end: LocalDate("2026-01-26")!, specialDays: SpecialDays()))
-    #expect(full.dayCount == 20 && AutoSelection.score(full).isEmpty == false)
+    #expect(full.dayCount == 21 && AutoSelection.score(full).isEmpty == false)
     let short = try #require(DaySeries(history: h.queues[0], end: LocalDate("2026-01-15")!, specialDays: SpecialDays()))
     #expect(AutoSelection.score(short).isEmpty)
     // 10 days: no origin has 14 training days → weekday-mean.
