@@ -32,9 +32,11 @@ let package = Package(
         ]),
 
         .testTarget(name: "WFMCoreTests", dependencies: ["WFMCore"]),
-        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"], exclude: ["Resources"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "WFMCore"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),
 
@@ -48,6 +50,12 @@ let package = Package(
             name: "SchedulingBenchmarks",
             dependencies: ["Scheduling", "GLPKSolver", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/SchedulingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ForecastingBenchmarks",
+            dependencies: ["Forecasting", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ForecastingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -1,0 +1,53 @@
+import Foundation
+import WFMCore
+
+/// A referenced CSV file opened for reading: its table, its required columns located, and
+/// diagnostics named `file:line` with the column as the key.
+struct CSVInput {
+    let table: CSVTable
+    private let columns: [String: Int]
+
+    /// Reads `file` and checks that every `required` column is in the header (other columns are
+    /// ignored). Reports an unreadable file or missing columns to `bag` and returns nil.
+    static func open(_ file: InputFile, required: [String], bag: inout DiagnosticBag) -> CSVInput? {
+        let table: CSVTable
+        do {
+            table = try CSVTable.read(path: file.path, displayName: file.displayName)
+        } catch let error as DiagnosticError {
+            bag.append(contentsOf: error.diagnostics)
+            return nil
+        } catch {
+            bag.error(file: file.displayName, "cannot read: \(error)")
+            return nil
+        }
+        let missing = required.filter { table.column($0) == nil }
+        if !missing.isEmpty {
+            bag.error(file: file.displayName, line: 1,
+                      "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")): expected header \(required.joined(separator: ","))")
+            return nil
+        }
+        var columns: [String: Int] = [:]
+        for name in required { columns[name] = table.column(name) }
+        return CSVInput(table: table, columns: columns)
+    }
+
+    var file: String { table.file }
+
+    /// The records that have a field for every header column; reports the others.
+    func completeRecords(bag: inout DiagnosticBag) -> [CSVRecord] {
+        table.records.filter { record in
+            guard record.fields.count == table.header.count else {
+                bag.error(file: file, line: record.line,
+                          "expected \(table.header.count) fields (\(table.header.joined(separator: ","))), found \(record.fields.count)")
+                return false
+            }
+            return true
+        }
+    }
+
+    /// The trimmed value of a required column.
+    func field(_ record: CSVRecord, _ column: String) -> String {
+        guard let index = columns[column] else { preconditionFailure("column \(column) was not declared required") }
+        return record.fields[index].trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,56 @@
+/// The report's inline style sheet: system fonts only (nothing fetched), print-friendly colours,
+/// tables with right-aligned numbers, chart strokes and fills named by class.
+enum ReportStyle {
+    static let css = """
+    body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif;
+           margin: 24px 32px; color: #1d2530; background: #fff; font-size: 14px; line-height: 1.4; }
+    h1 { font-size: 24px; margin: 0 0 4px; }
+    h2 { font-size: 18px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid #d8dee6; }
+    .facts { font-size: 15px; margin: 2px 0; }
+    .note { color: #5a6675; margin: 4px 0 8px; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 4px 10px; border-bottom: 1px solid #e3e7ec; text-align: left; white-space: nowrap; }
+    thead th { background: #f1f4f7; border-bottom: 2px solid #c9d1da; font-weight: 600; }
+    tfoot th, tfoot td { border-top: 2px solid #c9d1da; font-weight: 600; }
+    tbody th { font-weight: 600; }
+    .num { text-align: right; }
+    .totals { font-size: 15px; margin: 10px 0; }
+    .scroll { overflow-x: auto; }
+    figure { margin: 10px 0 18px; }
+    figcaption { font-size: 15px; margin-bottom: 2px; }
+    .legend { margin: 4px 0 8px; color: #3b4654; }
+    .swatch { display: inline-block; width: 22px; height: 12px; margin: 0 6px 0 4px; vertical-align: -1px; border-radius: 2px; }
+    .swatch.required { height: 0; border-top: 3px solid #c0392b; vertical-align: 3px; border-radius: 0; }
+    .swatch.scheduled { background: #b7d3f0; border: 1px solid #2f6db3; }
+    .swatch.short { background: rgba(214, 48, 49, 0.45); }
+    .swatch.weekend { background: #eef0f3; border: 1px solid #d5d9df; }
+    svg.chart { width: 100%; min-width: 1000px; max-width: 1320px; height: auto; display: block; }
+    svg .weekend { fill: #eef0f3; }
+    svg .grid { stroke: #dfe3e8; stroke-width: 1; }
+    svg .ytick { font-size: 11px; fill: #5a6675; text-anchor: end; }
+    svg .yaxis { font-size: 11px; fill: #5a6675; text-anchor: middle; }
+    svg .scheduled { fill: #b7d3f0; stroke: #2f6db3; stroke-width: 1; }
+    svg .short { fill: rgba(214, 48, 49, 0.45); }
+    svg .required { fill: none; stroke: #c0392b; stroke-width: 2; }
+    svg .hour { stroke: #c3cad3; stroke-width: 1; stroke-dasharray: 2 3; }
+    svg .hourlabel { font-size: 9px; fill: #7b8794; text-anchor: middle; }
+    svg .day { stroke: #7b8794; stroke-width: 1; }
+    svg .daylabel { font-size: 12px; font-weight: 600; fill: #1d2530; text-anchor: middle; }
+    svg .daysl { font-size: 11px; fill: #5a6675; text-anchor: middle; }
+    svg .hit { fill: transparent; }
+    svg .hit:hover { fill: rgba(29, 37, 48, 0.08); }
+    table.roster td, table.roster th { text-align: center; border: 1px solid #e3e7ec; }
+    table.roster th.agent, table.burnout th.agent { text-align: left; }
+    table.roster td.shift { background: #e6f0fb; font-weight: 600; }
+    table.roster td.night { background: #2c3e66; color: #fff; }
+    table.roster td.off { color: #9aa4b0; background: #fafbfc; }
+    table.roster td.off.weekend, table.roster th.weekend { background: #eef0f3; }
+    table.roster .sid { display: block; font-size: 11px; font-weight: 400; color: #5a6675; }
+    table.roster td.night .sid { color: #d7def0; }
+    tr.unused th, tr.unused td { color: #9aa4b0; }
+    td.near { background: #fff1c2; font-weight: 600; }
+    td.over { background: #f8c9c4; color: #8e1b10; font-weight: 700; }
+    tr.broken th, tr.broken td { background: #f8c9c4; color: #8e1b10; }
+    @media print { body { margin: 8mm; } .scroll { overflow: visible; } }
+    """
+}

@@ -1,0 +1,99 @@
+/// summary.json as a run writes it (SPEC.md, shape in docs/outputs.md): what a run produced, and
+/// what produced it. `RunSummary` (Report/RunSummary.swift) is the reading side, used by the report
+/// and `wfm compare`; it skips what they do not need (per-queue contacts, timings).
+public struct RunSummaryOutput: Sendable, Hashable {
+    /// Weekly KPIs of one queue over the horizon, recomputed from the roster (coverage.csv).
+    public struct QueueKPI: Sendable, Hashable {
+        public var queueID: String
+        /// Forecast contacts of the week.
+        public var contacts: Double
+        /// Volume-weighted share of contacts answered within the queue's threshold, in [0, 1].
+        public var serviceLevel: Double
+        /// Volume-weighted average speed of answer, seconds.
+        public var asaSeconds: Double
+        /// Volume-weighted occupancy, in [0, 1].
+        public var occupancy: Double
+        /// Intervals where scheduled_agents < required_agents.
+        public var understaffedIntervals: Int
+        public init(queueID: String, contacts: Double, serviceLevel: Double, asaSeconds: Double, occupancy: Double,
+                    understaffedIntervals: Int) {
+            self.queueID = queueID
+            self.contacts = contacts
+            self.serviceLevel = serviceLevel
+            self.asaSeconds = asaSeconds
+            self.occupancy = occupancy
+            self.understaffedIntervals = understaffedIntervals
+        }
+    }
+
+    /// Wall-clock seconds per stage: the only part that differs between runs of the same inputs and seed.
+    public struct Timings: Sendable, Hashable {
+        public var forecastSeconds: Double
+        public var staffingSeconds: Double
+        public var rosterSeconds: Double
+        public init(forecastSeconds: Double, staffingSeconds: Double, rosterSeconds: Double) {
+            self.forecastSeconds = forecastSeconds
+            self.staffingSeconds = staffingSeconds
+            self.rosterSeconds = rosterSeconds
+        }
+    }
+
+    /// The roster solve: status (`optimal`, `feasible`, `infeasible`, `time-limit`, …) and its numbers;
+    /// objective, bound and gap are nil when the solver did not report them.
+    public struct Solver: Sendable, Hashable {
+        public var status: String
+        public var objective: Double?
+        public var bound: Double?
+        public var gap: Double?
+        public var seconds: Double
+        public init(status: String, objective: Double?, bound: Double?, gap: Double?, seconds: Double) {
+            self.status = status
+            self.objective = objective
+            self.bound = bound
+            self.gap = gap
+            self.seconds = seconds
+        }
+    }
+
+    /// One named rule of the roster (`min-rest-between-shifts`), hard or soft, and what it cost.
+    public struct Rule: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable { case hard, soft }
+        public var id: String
+        public var kind: Kind
+        public var violations: Int
+        /// Penalty paid in the objective's units (0 for a hard rule that holds).
+        public var penalty: Double
+        public init(id: String, kind: Kind, violations: Int, penalty: Double) {
+            self.id = id
+            self.kind = kind
+            self.violations = violations
+            self.penalty = penalty
+        }
+    }
+
+    public var scenario: String
+    public var timezone: String
+    public var inputsSHA256: String
+    public var overrides: [AppliedOverride]
+    public var queues: [QueueKPI]
+    public var paidHours: Double
+    /// Agents with at least one shift.
+    public var agentsUsed: Int
+    public var solver: Solver
+    public var rules: [Rule]
+    public var timings: Timings
+
+    public init(scenario: String, timezone: String, inputsSHA256: String, overrides: [AppliedOverride], queues: [QueueKPI],
+                paidHours: Double, agentsUsed: Int, solver: Solver, rules: [Rule], timings: Timings) {
+        self.scenario = scenario
+        self.timezone = timezone
+        self.inputsSHA256 = inputsSHA256
+        self.overrides = overrides
+        self.queues = queues
+        self.paidHours = paidHours
+        self.agentsUsed = agentsUsed
+        self.solver = solver
+        self.rules = rules
+        self.timings = timings
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+extension Exporters {
+    /// summary.json in the shape of docs/outputs.md: keys in a fixed order, two-space indent, numbers
+    /// with fixed decimals (fractions 4, contacts/seconds/objective/bound/penalty as below), `null` for
+    /// a value the solver did not report:
+    /// ```
+    /// {"scenario", "timezone", "inputs_sha256", "overrides": ["KEY=VALUE", …],
+    ///  "queues": [{"id", "contacts", "service_level", "asa_seconds", "occupancy", "understaffed_intervals"}],
+    ///  "paid_hours", "agents_used",
+    ///  "solver": {"status", "objective", "bound", "gap", "seconds"},
+    ///  "rules": [{"id", "kind", "violations", "penalty"}],
+    ///  "timings": {"forecast_seconds", "staffing_seconds", "roster_seconds"}}
+    /// ```
+    /// Decimals: contacts 2, service_level/occupancy 4, asa_seconds 1, paid_hours 2, objective/bound/
+    /// penalty 4, gap 6, seconds 2.
+    public static func summaryJSON(_ s: RunSummaryOutput) -> String {
+        func number(_ x: Double?, _ decimals: Int) -> String {
+            guard let x, x.isFinite else { return "null" }
+            return fixed(x, decimals)
+        }
+        func list(_ items: [String]) -> [String] {
+            items.enumerated().map { i, item in "    " + item + (i + 1 < items.count ? "," : "") }
+        }
+        var lines: [String] = ["{"]
+        lines.append("  \"scenario\": \(quote(s.scenario)),")
+        lines.append("  \"timezone\": \(quote(s.timezone)),")
+        lines.append("  \"inputs_sha256\": \(quote(s.inputsSHA256)),")
+        lines.append("  \"overrides\": [" + s.overrides.map { quote("\($0.key)=\($0.value)") }.joined(separator: ", ") + "],")
+        lines.append("  \"queues\": [")
+        lines += list(s.queues.map { q in
+            "{\"id\": \(quote(q.queueID)), \"contacts\": \(number(q.contacts, 2)), \"service_level\": \(number(q.serviceLevel, 4)), "
+                + "\"asa_seconds\": \(number(q.asaSeconds, 1)), \"occupancy\": \(number(q.occupancy, 4)), "
+                + "\"understaffed_intervals\": \(q.understaffedIntervals)}"
+        })
+        lines.append("  ],")
+        lines.append("  \"paid_hours\": \(number(s.paidHours, 2)),")
+        lines.append("  \"agents_used\": \(s.agentsUsed),")
+        let v = s.solver
+        lines.append("  \"solver\": {\"status\": \(quote(v.status)), \"objective\": \(number(v.objective, 4)), "
+            + "\"bound\": \(number(v.bound, 4)), \"gap\": \(number(v.gap, 6)), \"seconds\": \(number(v.seconds, 2))},")
+        lines.append("  \"rules\": [")
+        lines += list(s.rules.map { r in
+            "{\"id\": \(quote(r.id)), \"kind\": \(quote(r.kind.rawValue)), \"violations\": \(r.violations), \"penalty\": \(number(r.penalty, 4))}"
+        })
+        lines.append("  ],")
+        let t = s.timings
+        lines.append("  \"timings\": {\"forecast_seconds\": \(number(t.forecastSeconds, 2)), "
+            + "\"staffing_seconds\": \(number(t.staffingSeconds, 2)), \"roster_seconds\": \(number(t.rosterSeconds, 2))}")
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A JSON string literal (RFC 8259): quote, backslash and control characters escaped.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
