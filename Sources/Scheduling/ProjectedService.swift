@@ -60,6 +60,8 @@ public struct ProjectedService: Sendable {
     public var queues: [QueueWeek]
     public var agents: [AgentIndicators]
     public var paidHours: Double
+    /// Agent-intervals of capacity on skills of level L, weighted by (L − 1), over the week.
+    public var secondarySkillAgentIntervals: Double
 
     /// Contacts answered within threshold over all queues / all contacts.
     public var serviceLevel: Double {
@@ -98,8 +100,9 @@ public struct ProjectedService: Sendable {
         cells.reserveCapacity(T * Q)
         var capacity = Array(repeating: 0.0, count: Q), answered = capacity
         let intervalSeconds = Double(step)
+        var secondary = 0.0
         for t in 0..<T {
-            _ = context.allocator.allocate(interval: t, on: (0..<G).map { on[$0][t] }, capacity: &capacity, answered: &answered)
+            secondary += context.allocator.allocate(interval: t, on: (0..<G).map { on[$0][t] }, capacity: &capacity, answered: &answered)
             for (q, queue) in problem.queues.enumerated() {
                 let load = queue.contacts[t] * queue.ahtSeconds[t] / intervalSeconds
                 let c = capacity[q]
@@ -132,6 +135,8 @@ public struct ProjectedService: Sendable {
             ProjectedService.indicators(agent: agent, index: a, shifts: roster.shifts(of: agent.id), context: context)
         }
         paidHours = Double(roster.paidMinutes) / 60
+        let w = problem.weights.secondarySkill
+        secondarySkillAgentIntervals = w > 0 ? secondary / w : 0
     }
 
     /// Smallest whole agent count meeting the SL target and occupancy cap (`Staffing.RequiredAgents`);

@@ -32,6 +32,8 @@ public struct ScheduleResult: Sendable {
     public var seconds: Double
     /// Which rules had to move for which agents and days, when `status == .infeasible`.
     public var conflicts: [RuleConflict]
+    /// Every rule's violations and penalty in the returned roster (empty without a roster).
+    public var rules: [RuleOutcome]
     public var statistics: SearchStatistics
 
     public var gap: Double { roster == nil ? .infinity : abs(objective - bound) / max(1, abs(objective)) }
@@ -92,7 +94,7 @@ public struct RosterScheduler: Sendable {
         }
         func failure(_ status: SolveStatus, conflicts: [RuleConflict] = [], violations: [RuleViolation] = []) -> ScheduleResult {
             ScheduleResult(status: status, roster: nil, violations: violations, service: nil, objective: .nan, bound: bound,
-                           answeredBound: answeredBound, seconds: elapsed(), conflicts: conflicts, statistics: statistics)
+                           answeredBound: answeredBound, seconds: elapsed(), conflicts: conflicts, rules: [], statistics: statistics)
         }
 
         let state = RosterState(context: context)
@@ -155,7 +157,9 @@ public struct RosterScheduler: Sendable {
         report("done", objective)
         return ScheduleResult(status: gap <= settings.relativeGap ? .optimal : .feasible, roster: roster, violations: [],
                               service: service, objective: objective, bound: bound, answeredBound: max(answeredBound, service.answeredWithinThreshold),
-                              seconds: elapsed(), conflicts: [], statistics: statistics)
+                              seconds: elapsed(), conflicts: [],
+                              rules: RuleOutcome.outcomes(roster: roster, service: service, violations: [], problem: problem),
+                              statistics: statistics)
     }
 
     /// Lower bound on the cost: unanswered contacts at least (contacts − answeredBound), shortfall at

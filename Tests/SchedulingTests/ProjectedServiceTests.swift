@@ -44,6 +44,10 @@ func midProblem(seed: UInt64 = 3, timeLimit: Double = 300, maxMoves: Int = 30_00
     let service = try #require(first.service)
     #expect(first.answeredBound >= service.answeredWithinThreshold - 1e-6)
     #expect(first.bound <= first.objective + 1e-9)
+    // The named rule penalties, recomputed from the roster, add up to the objective.
+    #expect(abs(first.rules.reduce(0) { $0 + $1.penalty } - first.objective) < 1e-6)
+    #expect(first.rules.filter(\.isHard).allSatisfy { $0.violations == 0 && $0.penalty == 0 })
+    #expect(first.rules.count == RuleID.allCases.count)
     let second = try RosterScheduler(solver: GLPKSolver()).schedule(problem)
     #expect(second.roster == roster, "same seed and move budget, same roster")
 }
