@@ -51,11 +51,11 @@ struct LocalSearch {
             let a = free[Int.random(in: 0..<free.count, using: &rng)]
             let d = Int.random(in: 0..<days, using: &rng)
             let roll = Int.random(in: 0..<100, using: &rng)
-            let current_o = state.choice[a][d]
+            let currentOption = state.choice[a][d]
             var changes: [RosterState.Change] = []
             if roll < 35 {
-                guard current_o >= 0 else { continue }
-                let o = options[current_o]
+                guard currentOption >= 0 else { continue }
+                let o = options[currentOption]
                 let template = context.problem.templates[o.templateIndex]
                 var key = OptionKey(day: d, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)
                 if Bool.random(using: &rng) || template.lengthsMinutes.count == 1 {
@@ -63,18 +63,18 @@ struct LocalSearch {
                 } else {
                     key.length = template.lengthsMinutes.randomElement(using: &rng)!
                 }
-                guard let n = index[key], n != current_o, allowedSets[a][d].contains(n) else { continue }
+                guard let n = index[key], n != currentOption, allowedSets[a][d].contains(n) else { continue }
                 changes = [.init(agent: a, day: d, option: n, breaks: nil)]
             } else if roll < 60 {
                 let allowed = context.catalog.allowed[a][d]
                 let n = allowed.isEmpty || Int.random(in: 0..<8, using: &rng) == 0 ? -1 : allowed.randomElement(using: &rng)!
-                guard n != current_o else { continue }
+                guard n != currentOption else { continue }
                 changes = [.init(agent: a, day: d, option: n, breaks: nil)]
             } else if roll < 80 {
-                guard current_o >= 0 else { continue }
+                guard currentOption >= 0 else { continue }
                 let offDays = (0..<days).filter { state.choice[a][$0] < 0 }
                 guard let d2 = offDays.randomElement(using: &rng) else { continue }
-                let o = options[current_o]
+                let o = options[currentOption]
                 let same = index[OptionKey(day: d2, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)]
                 let n: Int
                 if let same, allowedSets[a][d2].contains(same) { n = same }
@@ -84,13 +84,13 @@ struct LocalSearch {
             } else if roll < 90 {
                 let b = free[Int.random(in: 0..<free.count, using: &rng)]
                 let other = state.choice[b][d]
-                guard b != a, other != current_o,
-                      current_o < 0 || allowedSets[b][d].contains(current_o),
+                guard b != a, other != currentOption,
+                      currentOption < 0 || allowedSets[b][d].contains(currentOption),
                       other < 0 || allowedSets[a][d].contains(other) else { continue }
-                changes = [.init(agent: a, day: d, option: other, breaks: nil), .init(agent: b, day: d, option: current_o, breaks: nil)]
+                changes = [.init(agent: a, day: d, option: other, breaks: nil), .init(agent: b, day: d, option: currentOption, breaks: nil)]
             } else {
-                guard current_o >= 0 else { continue }
-                changes = [.init(agent: a, day: d, option: current_o, breaks: nil)]
+                guard currentOption >= 0 else { continue }
+                changes = [.init(agent: a, day: d, option: currentOption, breaks: nil)]
             }
             guard let delta = state.evaluate(changes) else { continue }
             if delta <= 0 || Double.random(in: 0..<1, using: &rng) < exp(-delta / temperature) {

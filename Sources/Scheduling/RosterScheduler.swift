@@ -104,12 +104,15 @@ public struct RosterScheduler: Sendable {
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
         var conflicts: [RuleConflict] = []
         for a in 0..<context.agentCount where state.terms(agent: a, week: state.choice[a]).deficit > 0 {
-            if let week = explanation.feasibleWeek(agent: a) {
+            switch explanation.week(agent: a) {
+            case .feasible(let week):
                 if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {
                     state.commit()
                 }
-            } else {
+            case .infeasible:
                 conflicts += explanation.conflicts(agent: a)
+            case .unknown:
+                break   // the deficit stays priced; without a repair the run ends with no solution
             }
         }
         if !conflicts.isEmpty {
