@@ -23,8 +23,9 @@ struct LocalSearch {
     /// Runs until `deadline`, or `maxMoves` when given (cooling then follows the moves, not the
     /// clock); returns the number of moves tried.
     @discardableResult
+    /// `progress` is called about once a second with the best cost so far.
     func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant, maxMoves: Int?,
-             rng: inout SplitMix64) -> Int {
+             rng: inout SplitMix64, progress: ((Double) -> Void)? = nil) -> Int {
         let context = state.context
         let options = context.catalog.options
         var index: [OptionKey: Int] = [:]
@@ -39,10 +40,15 @@ struct LocalSearch {
         var current = best.cost
         var temperature = startTemperature
         var moves = 0
+        var lastReport = clockStart
         while moves < maxMoves ?? .max {
             if moves & 255 == 0 {
                 let now = ContinuousClock.now
                 if now >= deadline { break }
+                if let progress, now - lastReport >= .seconds(1) {
+                    lastReport = now
+                    progress(best.cost)
+                }
                 // Cooling follows the move budget when there is one (repeatable), else the clock.
                 let progress = maxMoves.map { Double(moves) / Double($0) } ?? durationSeconds(now - clockStart) / budget
                 temperature = startTemperature * pow(endTemperature / startTemperature, min(1, progress))

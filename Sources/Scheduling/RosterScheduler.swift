@@ -135,13 +135,15 @@ public struct RosterScheduler: Sendable {
         func solved() -> Bool { abs(state.cost - bound) / max(1, abs(state.cost)) <= settings.relativeGap }
         let search = LocalSearch()
         if !solved() {
-            statistics.localSearchMoves += search.run(on: state, deadline: at(0.4), maxMoves: budgeted ? settings.maxMoves / 2 : nil, rng: &rng)
+            statistics.localSearchMoves += search.run(on: state, deadline: at(0.4), maxMoves: budgeted ? settings.maxMoves / 2 : nil,
+                                                      rng: &rng, progress: { report("local search", $0) })
             report("local search", state.cost)
             let r = lns.run(on: state, deadline: at(0.75), rng: &rng, maxRounds: settings.maxNeighbourhoods)
             statistics.neighbourhoodsSolved += r.rounds
             statistics.neighbourhoodsImproved += r.improved
             report("neighbourhoods", state.cost)
-            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: budgeted ? settings.maxMoves / 2 : nil, rng: &rng)
+            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: budgeted ? settings.maxMoves / 2 : nil,
+                                                      rng: &rng, progress: { report("local search", $0) })
             report("local search", state.cost)
         }
 
