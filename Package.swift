@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "WFMCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),
 
         .executableTarget(
             name: "StaffingBenchmarks",
@@ -49,6 +50,12 @@ let package = Package(
             name: "ForecastingBenchmarks",
             dependencies: ["Forecasting", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/ForecastingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SchedulingBenchmarks",
+            dependencies: ["Scheduling", "GLPKSolver", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/SchedulingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -137,3 +137,56 @@ public enum ObjectiveMode: String, Sendable, Hashable, CaseIterable {
     case minCost = "min-cost"
     case maxService = "max-service"
 }
+
+/// How long and how hard to search, and the seed that makes the search repeatable.
+public struct SearchSettings: Sendable, Hashable {
+    public var timeLimitSeconds: Double
+    /// Relative gap at which a GLPK (sub)problem stops.
+    public var relativeGap: Double
+    public var seed: UInt64
+    /// Upper bound on local-search moves; with a generous time limit the run is then deterministic
+    /// for a seed (the time limit only stops it earlier).
+    public var maxMoves: Int
+    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, seed: UInt64 = 1, maxMoves: Int = .max) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.seed = seed
+        self.maxMoves = maxMoves
+    }
+}
+
+/// Everything the scheduler needs for one plan horizon (SPEC.md scenario, already read and forecast).
+public struct RosterProblem: Sendable {
+    public var grid: TimeGrid
+    public var queues: [QueueDemand]
+    public var templates: [ShiftTemplate]
+    public var contracts: [Contract]
+    public var agents: [Agent]
+    public var availability: [AvailabilityWindow]
+    public var carryIn: [CarryInShift]
+    /// Fraction of paid on-shift time not available for contacts, in [0, 1).
+    public var shrinkage: Double
+    public var objective: ObjectiveMode
+    public var weights: ScheduleWeights
+    public var search: SearchSettings
+
+    public init(grid: TimeGrid, queues: [QueueDemand], templates: [ShiftTemplate], contracts: [Contract],
+                agents: [Agent], availability: [AvailabilityWindow] = [], carryIn: [CarryInShift] = [],
+                shrinkage: Double = 0, objective: ObjectiveMode = .balance, weights: ScheduleWeights = ScheduleWeights(),
+                search: SearchSettings = SearchSettings()) {
+        self.grid = grid
+        self.queues = queues
+        self.templates = templates
+        self.contracts = contracts
+        self.agents = agents
+        self.availability = availability
+        self.carryIn = carryIn
+        self.shrinkage = shrinkage
+        self.objective = objective
+        self.weights = weights
+        self.search = search
+    }
+
+    public func contract(of agent: Agent) -> Contract? { contracts.first { $0.id == agent.contractID } }
+    public func template(id: String) -> ShiftTemplate? { templates.first { $0.id == id } }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import MIP
+
+/// Finds agents whose hard rules cannot all hold, and explains them.
+///
+/// Every hard rule concerns one agent, so the roster is feasible exactly when each agent's week
+/// is: each agent gets a small contract-only MIP (`RosterFormulation(service: false)`). For an
+/// infeasible agent the elastic model relaxes every rule family with named slack variables
+/// (weekly minutes in hours, days, shifts; working inside an unavailable window allowed at one
+/// unit per shift), minimises the total slack, and reports the rules that had to move, with the
+/// agent, the days and the amount.
+struct InfeasibilityExplanation {
+    let context: SchedulingContext
+    let solver: any MIPSolver
+
+    static let families: Set<RuleID> = [.weekMinutesMin, .weekMinutesMax, .minDaysOff, .maxConsecutiveDays,
+                                        .minRestBetweenShifts, .maxNightShifts, .maxStartSpread, .unavailable]
+
+    /// A week of agent `a` satisfying every hard rule (option per day, −1 off), or nil when none exists
+    /// or the solver found none within `seconds`.
+    func feasibleWeek(agent a: Int, seconds: Double = 5) -> [Int]? {
+        let formulation = RosterFormulation(context: context, free: [a], service: false)
+        guard let s = try? solver.solve(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1)),
+              s.hasSolution else { return nil }
+        return formulation.choices(from: s)[a]
+    }
+
+    /// The rules agent `a` would have to break, least total slack first.
+    func conflicts(agent a: Int, seconds: Double = 10) -> [RuleConflict] {
+        let formulation = RosterFormulation(context: context, free: [a], elastic: InfeasibilityExplanation.families,
+                                            relaxedAvailability: true, service: false)
+        guard let s = try? solver.solve(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1e-6)),
+              s.hasSolution else {
+            return [RuleConflict(rule: .oneShiftPerDay, agentID: context.problem.agents[a].id, dates: [], amount: .nan,
+                                 detail: "no week satisfies the rules even with every rule relaxed")]
+        }
+        let start = context.problem.grid.startDate
+        var found: [RuleConflict] = []
+        for slack in formulation.slacks where s.value(slack.variable) > 1e-6 {
+            let amount = s.value(slack.variable)
+            let name = formulation.model.variables[slack.variable.index].name
+            found.append(RuleConflict(rule: slack.rule, agentID: context.problem.agents[a].id,
+                                      dates: slack.days.map { start.adding(days: $0) }, amount: amount,
+                                      detail: "\(name.hasPrefix("slack-over") ? "exceeded" : "short") by \(Self.format(amount)) \(slack.unit)"))
+        }
+        return found
+    }
+
+    static func format(_ x: Double) -> String {
+        x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x)
+    }
+}

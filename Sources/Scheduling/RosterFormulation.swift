@@ -1,0 +1,133 @@
+import MIP
+
+/// The roster as a mixed-integer programme (solver-neutral `MIP.Model`), for all agents or for a
+/// neighbourhood: `free` agents get variables, every other agent is fixed and enters only as a
+/// constant base capacity per queue and interval (`FixedPart`). docs/formulation.md explains every
+/// variable, row and weight; each rule is one function in FormulationRules.swift and names its
+/// rows `<rule-id>[agent,…]`; penalty variables carry their rule id as `penaltyGroup`.
+///
+/// Variables: `x[a,d,o]` (binary) agent a works option o on day d; per-agent start-spread bounds;
+/// skill flows `f[g,q,t]`; curve segments `y[q,t,k]` with ordering binaries `z[q,t,k]` on the
+/// convex part; preference and fairness penalties; in elastic mode one slack per hard-rule row.
+public struct RosterFormulation {
+    /// How breaks enter interval coverage (exact placement happens in decoding).
+    public enum BreakCoverage: Sendable {
+        /// Each break's minutes spread evenly over its possible span: the search model.
+        case averaged
+        /// Only minutes on break under every placement are removed: coverage is then never below the
+        /// truth, so the model's optimum bounds every roster (used for the LP bound).
+        case certainOnly
+    }
+
+    /// What the fixed agents contribute: capacity per queue and interval after their own skill
+    /// split, and their night/weekend maxima (fairness), answered totals per queue at that capacity.
+    public struct FixedPart: Sendable {
+        public var capacity: [[Double]]
+        public var maxNights: Int
+        public var maxWeekends: Int
+        public init(capacity: [[Double]], maxNights: Int = 0, maxWeekends: Int = 0) {
+            self.capacity = capacity
+            self.maxNights = maxNights
+            self.maxWeekends = maxWeekends
+        }
+    }
+
+    /// Rule families whose rows get a priced slack (elastic model); the objective is then the slack alone.
+    public var elastic: Set<RuleID>
+    public let context: SchedulingContext
+    public let free: [Int]
+    public internal(set) var model: Model
+    /// x variables: (agent, day, option, variable).
+    public internal(set) var shifts: [(agent: Int, day: Int, option: Int, variable: Model.Var)] = []
+    /// Slack variables of the elastic model, with the rule, agent and days they relax.
+    public internal(set) var slacks: [(rule: RuleID, agent: Int, days: [Int], variable: Model.Var, unit: String)] = []
+    var xByAgentDay: [Int: [Int: [(option: Int, variable: Model.Var)]]] = [:]
+    let breakCoverage: BreakCoverage
+    let fixed: FixedPart
+
+    /// Builds the model. `fixed` nil means nobody is fixed (the full model).
+    /// `service: false` leaves out coverage, preferences and fairness (a pure contract-rule model, used
+    /// to check or explain one agent's week); an elastic model never has them.
+    public init(context: SchedulingContext, free: [Int], fixed: FixedPart? = nil, breaks: BreakCoverage = .averaged,
+                elastic: Set<RuleID> = [], relaxedAvailability: Bool = false, service: Bool = true) {
+        self.context = context
+        self.free = free
+        self.elastic = elastic
+        breakCoverage = breaks
+        let T = context.intervalCount, Q = context.problem.queues.count
+        self.fixed = fixed ?? FixedPart(capacity: Array(repeating: Array(repeating: 0, count: T), count: Q))
+        model = Model(sense: .minimize)
+        addShiftVariables(relaxedAvailability: relaxedAvailability, service: service)
+        for a in free {
+            addOneShiftPerDay(agent: a)
+            addWeekMinutes(agent: a)
+            addMinDaysOff(agent: a)
+            addMaxConsecutiveDays(agent: a)
+            addMinRest(agent: a)
+            addMaxNightShifts(agent: a)
+            addMaxStartSpread(agent: a)
+            if relaxedAvailability { addUnavailable(agent: a) }
+        }
+        if elastic.isEmpty && service {
+            addPreferences()
+            addFairness()
+            addCoverage()
+        }
+    }
+
+    private mutating func addShiftVariables(relaxedAvailability: Bool, service: Bool) {
+        let hourCost = elastic.isEmpty && service ? context.coefficients.paidHour / 60 : 0
+        for a in free {
+            let lists = relaxedAvailability ? context.catalog.templateAllowed[a] : context.catalog.allowed[a]
+            for d in 0..<context.days {
+                for o in lists[d] {
+                    let option = context.catalog.options[o]
+                    let v = model.addBinary("x[\(context.problem.agents[a].id),d\(d),\(option.templateID)@\(option.startMinute)+\(option.lengthMinutes)]",
+                                            cost: hourCost * Double(option.paidMinutes))
+                    shifts.append((a, d, o, v))
+                    xByAgentDay[a, default: [:]][d, default: []].append((o, v))
+                }
+            }
+        }
+    }
+
+    /// x variables of agent a on day d.
+    func x(_ a: Int, _ d: Int) -> [(option: Int, variable: Model.Var)] { xByAgentDay[a]?[d] ?? [] }
+
+    /// Adds `lower ≤ terms ≤ upper` named `rule[name]`; in elastic mode for `rule` the violated side
+    /// gets a slack priced `slackCost` per unit.
+    mutating func addRuleRow(_ rule: RuleID, agent: Int, days: [Int], _ name: String, _ terms: [Model.Term],
+                             lower: Double = -.infinity, upper: Double = .infinity, unit: String, slackCost: Double = 1) {
+        var terms = terms
+        if elastic.contains(rule) {
+            let label = "\(rule.rawValue)[\(name)]"
+            if upper.isFinite {
+                let s = model.addVariable("slack-over:" + label, cost: slackCost, penaltyGroup: rule.rawValue)
+                terms.append(Model.Term(s, -1))
+                slacks.append((rule, agent, days, s, unit))
+            }
+            if lower.isFinite {
+                let s = model.addVariable("slack-under:" + label, cost: slackCost, penaltyGroup: rule.rawValue)
+                terms.append(Model.Term(s, 1))
+                slacks.append((rule, agent, days, s, unit))
+            }
+        }
+        model.addRow("\(rule.rawValue)[\(name)]", terms, lower: lower, upper: upper)
+    }
+
+    /// Agent-day choices of the free agents from a solution (−1 = day off).
+    public func choices(from solution: Solution) -> [Int: [Int]] {
+        var result: [Int: [Int]] = [:]
+        for a in free { result[a] = Array(repeating: -1, count: context.days) }
+        for s in shifts where solution.value(s.variable) > 0.5 { result[s.agent]![s.day] = s.option }
+        return result
+    }
+
+    /// Bounds that fix every x to the given choices (for completing a start or checking a week).
+    public mutating func fix(choices: [Int: [Int]]) {
+        for s in shifts {
+            let on = choices[s.agent]?[s.day] == s.option
+            model.setBounds(s.variable, lower: on ? 1 : 0, upper: on ? 1 : 0)
+        }
+    }
+}

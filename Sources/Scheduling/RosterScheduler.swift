@@ -1,0 +1,168 @@
+import Foundation
+import MIP
+
+/// A progress report of a running schedule, for stderr.
+public struct ScheduleProgress: Sendable {
+    public var stage: String
+    /// Current cost (contacts) and the bound on it, when known.
+    public var incumbent: Double?
+    public var bound: Double?
+    public var elapsedSeconds: Double
+    public var gap: Double? {
+        guard let incumbent, let bound else { return nil }
+        return abs(incumbent - bound) / max(1, abs(incumbent))
+    }
+}
+
+/// The answer of one scheduling run.
+public struct ScheduleResult: Sendable {
+    /// `optimal` (gap within the requested gap), `feasible` (roster with a gap), `infeasible`
+    /// (hard rules collide: see `conflicts`, no roster), `noSolution` (no rule-abiding roster found in time).
+    public var status: SolveStatus
+    public var roster: Roster?
+    /// Hard-rule violations the independent checker found in `roster` (empty for a returned roster).
+    public var violations: [RuleViolation]
+    public var service: ProjectedService?
+    /// Objective of the roster in contacts (the mode's cost, `ObjectiveCoefficients`).
+    public var objective: Double
+    /// A valid lower bound on that objective (from `CapacityBound` and, when solved, the LP relaxation).
+    public var bound: Double
+    /// Upper bound on contacts answered within threshold that any roster can reach.
+    public var answeredBound: Double
+    public var seconds: Double
+    /// Which rules had to move for which agents and days, when `status == .infeasible`.
+    public var conflicts: [RuleConflict]
+    public var statistics: SearchStatistics
+
+    public var gap: Double { roster == nil ? .infinity : abs(objective - bound) / max(1, abs(objective)) }
+}
+
+/// Counters of one run, for benchmarks and reports.
+public struct SearchStatistics: Sendable, Hashable {
+    public var greedySeconds = 0.0
+    public var localSearchMoves = 0
+    public var neighbourhoodsSolved = 0
+    public var neighbourhoodsImproved = 0
+    public var lpBoundSeconds = 0.0
+    public init() {}
+}
+
+/// Builds a weekly roster: validate → greedy construction → local search and GLPK neighbourhoods
+/// → decode → independent rule check → projected service. The `solver` (GLPK in production)
+/// solves the neighbourhood sub-problems, the LP bound and the infeasibility explanation.
+public struct RosterScheduler: Sendable {
+    public var solver: any MIPSolver
+    public var progress: (@Sendable (ScheduleProgress) -> Void)?
+
+    public init(solver: any MIPSolver, progress: (@Sendable (ScheduleProgress) -> Void)? = nil) {
+        self.solver = solver
+        self.progress = progress
+    }
+
+    /// Throws `DiagnosticError` for invalid input; every solver outcome is in the result.
+    ///
+    /// Phases: the LP bound starts on a second thread (models up to `LPBound.maxShiftVariables` shift
+    /// variables; larger LPs do not finish in time with GLPK and would only slow the search); greedy construction; agents the greedy left
+    /// short of a weekly minimum get their own contract-only MIP (a week from it repairs them; no
+    /// week at all means the rules collide: explained, no roster); then local search (40 % of the
+    /// remaining time), GLPK neighbourhoods (45 %), local search again to the deadline. Tiny problems
+    /// (≤ 8 agents) start with one neighbourhood holding every agent, i.e. the exact model.
+    public func schedule(_ problem: RosterProblem) throws -> ScheduleResult {
+        try problem.validate()
+        let clock = ContinuousClock.now
+        let settings = problem.search
+        let deadline = clock + .milliseconds(Int(settings.timeLimitSeconds * 1000))
+        func elapsed() -> Double { durationSeconds(ContinuousClock.now - clock) }
+        func at(_ fraction: Double) -> ContinuousClock.Instant {
+            let now = ContinuousClock.now
+            return now + (deadline - now) * fraction
+        }
+        let context = SchedulingContext(problem: problem)
+        var statistics = SearchStatistics()
+        let answeredBound = CapacityBound(problem: problem, tables: context.tables).answered
+        let shiftVariables = context.catalog.allowed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        let lp = shiftVariables <= LPBound.maxShiftVariables
+            ? LPBound(context: context, solver: solver, timeLimit: settings.timeLimitSeconds) : nil
+        var bound = costBound(context: context, answeredBound: answeredBound)
+        func report(_ stage: String, _ cost: Double?) {
+            progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: bound, elapsedSeconds: elapsed()))
+        }
+        func failure(_ status: SolveStatus, conflicts: [RuleConflict] = [], violations: [RuleViolation] = []) -> ScheduleResult {
+            ScheduleResult(status: status, roster: nil, violations: violations, service: nil, objective: .nan, bound: bound,
+                           answeredBound: answeredBound, seconds: elapsed(), conflicts: conflicts, statistics: statistics)
+        }
+
+        let state = RosterState(context: context)
+        GreedyConstruction.run(on: state, deadline: deadline)
+        statistics.greedySeconds = elapsed()
+        report("greedy", state.cost)
+        let explanation = InfeasibilityExplanation(context: context, solver: solver)
+        var conflicts: [RuleConflict] = []
+        for a in 0..<context.agentCount where state.terms(agent: a, week: state.choice[a]).deficit > 0 {
+            if let week = explanation.feasibleWeek(agent: a) {
+                if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {
+                    state.commit()
+                }
+            } else {
+                conflicts += explanation.conflicts(agent: a)
+            }
+        }
+        if !conflicts.isEmpty {
+            report("infeasible", nil)
+            return failure(.infeasible, conflicts: conflicts)
+        }
+
+        var rng = SplitMix64(seed: settings.seed)
+        var lns = NeighbourhoodSearch(solver: solver)
+        if context.agentCount <= 8 {
+            lns.size = context.agentCount
+            lns.roundSeconds = settings.timeLimitSeconds / 2
+            let r = lns.run(on: state, deadline: at(0.5), rng: &rng, maxRounds: 1)
+            statistics.neighbourhoodsSolved += r.rounds
+            statistics.neighbourhoodsImproved += r.improved
+            if let b = r.bound { bound = max(bound, b) }
+            lns = NeighbourhoodSearch(solver: solver)
+            report("exact model", state.cost)
+        }
+        func solved() -> Bool { abs(state.cost - bound) / max(1, abs(state.cost)) <= settings.relativeGap }
+        let search = LocalSearch()
+        if !solved() {
+            statistics.localSearchMoves += search.run(on: state, deadline: at(0.4), maxMoves: settings.maxMoves / 2, rng: &rng)
+            report("local search", state.cost)
+            let r = lns.run(on: state, deadline: at(0.75), rng: &rng)
+            statistics.neighbourhoodsSolved += r.rounds
+            statistics.neighbourhoodsImproved += r.improved
+            report("neighbourhoods", state.cost)
+            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: settings.maxMoves / 2, rng: &rng)
+            report("local search", state.cost)
+        }
+
+        guard state.totalDeficit == 0 else { return failure(.noSolution) }
+        let roster = state.roster()
+        let violations = RuleChecker(problem: problem).violations(of: roster)
+        guard violations.isEmpty else { return failure(.noSolution, violations: violations) }
+        let service = ProjectedService(roster: roster, context: context)
+        if let lp, let lpValue = lp.result(waitingUntil: deadline) {
+            bound = max(bound, lpValue)
+            statistics.lpBoundSeconds = lp.seconds
+        }
+        let objective = state.cost
+        bound = min(bound, objective)
+        let gap = abs(objective - bound) / max(1, abs(objective))
+        report("done", objective)
+        return ScheduleResult(status: gap <= settings.relativeGap ? .optimal : .feasible, roster: roster, violations: [],
+                              service: service, objective: objective, bound: bound, answeredBound: max(answeredBound, service.answeredWithinThreshold),
+                              seconds: elapsed(), conflicts: [], statistics: statistics)
+    }
+
+    /// Lower bound on the cost: unanswered contacts at least (contacts − answeredBound), shortfall at
+    /// least its value at answeredBound spread best, paid hours at least every contract's weekly minimum.
+    func costBound(context: SchedulingContext, answeredBound: Double) -> Double {
+        let k = context.coefficients
+        let contacts = context.problem.queues.reduce(0) { $0 + $1.volume }
+        let minimumHours = Double(context.contracts.reduce(0) { $0 + $1.weekMinutesMin }) / 60
+        let target = context.problem.queues.reduce(0) { $0 + $1.serviceLevelTarget * $1.volume }
+        return k.unanswered * max(0, contacts - answeredBound) + k.paidHour * minimumHours
+            + k.shortfall * max(0, target - answeredBound)
+    }
+}

@@ -1,0 +1,356 @@
+/// A roster under construction or search, with everything needed to price a change incrementally.
+///
+/// `choice[a][d]` is the option agent `a` works on day `d` (−1: day off) and `breakStarts[a][d]` the
+/// absolute starts of its breaks (template order). `on[g·T + t]` counts agents of skill group g on
+/// shift and not on break in interval t (fractions for partial intervals). Each interval's queue
+/// allocation (`CapacityAllocator`) is cached, so a change is priced by re-allocating only the
+/// intervals it touches. The cost is the mode's objective in contacts (`ObjectiveCoefficients`),
+/// plus `deficitWeight` per paid minute short of a contract minimum.
+///
+/// Not thread-safe (scratch buffers); one per search thread.
+final class RosterState {
+    /// One agent-day as it should become: `option` −1 for a day off; `breaks` nil = place greedily.
+    struct Change {
+        var agent: Int
+        var day: Int
+        var option: Int
+        var breaks: [Int]?
+    }
+
+    /// Price of one paid minute below a contract's weekly minimum, in contacts.
+    static let deficitWeight = 10.0
+
+    let context: SchedulingContext
+    let rules: WeekRules
+    let T: Int
+    let Q: Int
+    let G: Int
+    private(set) var choice: [[Int]]
+    private(set) var breakStarts: [[[Int]]]
+    private var on: [Double]
+    private var answeredQT: [Double]
+    private var penaltyT: [Double]
+    private(set) var answeredQ: [Double]
+    private var agentTerms: [AgentTerms]
+    let targetQ: [Double]
+    let totalContacts: Double
+
+    // Scratch of the pending (evaluated, not yet committed) change.
+    private var deltaOn: [Double]
+    private var touchedT: [Int]
+    private var touchedMark: [Bool]
+    private var pendingAnswered: [Double]   // touchedT.count × Q
+    private var pendingPenalty: [Double]
+    private var pendingAgents: [(agent: Int, terms: AgentTerms)] = []
+    private var pendingChanges: [Change] = []
+    private var groupOn: [Double]
+    private var capacity: [Double]
+    private var answered: [Double]
+
+    struct AgentTerms: Equatable {
+        var paid = 0, nights = 0, weekends = 0, preferOff = 0, preferOn = 0, deficit = 0
+    }
+
+    init(context: SchedulingContext) {
+        self.context = context
+        rules = WeekRules(context: context)
+        T = context.intervalCount
+        Q = context.problem.queues.count
+        G = context.groups.count
+        choice = Array(repeating: Array(repeating: -1, count: context.days), count: context.agentCount)
+        breakStarts = Array(repeating: Array(repeating: [], count: context.days), count: context.agentCount)
+        on = Array(repeating: 0, count: G * T)
+        deltaOn = on
+        touchedMark = Array(repeating: false, count: T)
+        touchedT = []
+        pendingAnswered = []
+        pendingPenalty = []
+        groupOn = Array(repeating: 0, count: G)
+        capacity = Array(repeating: 0, count: Q)
+        answered = Array(repeating: 0, count: Q)
+        answeredQT = Array(repeating: 0, count: Q * T)
+        penaltyT = Array(repeating: 0, count: T)
+        answeredQ = Array(repeating: 0, count: Q)
+        targetQ = context.problem.queues.map { $0.serviceLevelTarget * $0.volume }
+        totalContacts = context.problem.queues.reduce(0) { $0 + $1.volume }
+        agentTerms = Array(repeating: AgentTerms(), count: context.agentCount)
+        for a in 0..<context.agentCount { agentTerms[a] = terms(agent: a, week: choice[a]) }
+        for t in 0..<T {
+            for g in 0..<G { groupOn[g] = 0 }
+            penaltyT[t] = context.allocator.allocate(interval: t, on: groupOn, capacity: &capacity, answered: &answered)
+            for q in 0..<Q { answeredQT[q * T + t] = answered[q]; answeredQ[q] += answered[q] }
+        }
+    }
+
+    // MARK: cost
+
+    /// The full cost of the current state (contacts), recomputed from the caches.
+    var cost: Double {
+        cost(answeredQ: answeredQ, penalty: penaltyT.reduce(0, +), agents: agentTerms)
+    }
+
+    private func cost(answeredQ: [Double], penalty: Double, agents: [AgentTerms]) -> Double {
+        let k = context.coefficients
+        let w = context.problem.weights
+        var total = k.unanswered * (totalContacts - answeredQ.reduce(0, +)) + penalty
+        for q in 0..<Q { total += k.shortfall * max(0, targetQ[q] - answeredQ[q]) }
+        var maxNights = 0, maxWeekends = 0, paid = 0, prefOff = 0, prefOn = 0, deficit = 0
+        for t in agents {
+            maxNights = max(maxNights, t.nights)
+            maxWeekends = max(maxWeekends, t.weekends)
+            paid += t.paid
+            prefOff += t.preferOff
+            prefOn += t.preferOn
+            deficit += t.deficit
+        }
+        total += k.paidHour * Double(paid) / 60 + w.preferOff * Double(prefOff) + w.preferOn * Double(prefOn)
+        total += w.fairNights * Double(maxNights) + w.fairWeekends * Double(maxWeekends)
+        return total + RosterState.deficitWeight * Double(deficit)
+    }
+
+    /// Weekly terms of one agent's week of choices.
+    func terms(agent a: Int, week: [Int]) -> AgentTerms {
+        var r = AgentTerms()
+        let options = context.catalog.options
+        for o in week where o >= 0 {
+            r.paid += options[o].paidMinutes
+            if options[o].isNight { r.nights += 1 }
+            if options[o].isWeekend { r.weekends += 1 }
+        }
+        for (w, range) in zip(context.preferences[a], context.preferenceRanges[a]) {
+            switch w.kind {
+            case .preferOff:
+                if week.contains(where: { $0 >= 0 && options[$0].start < range.upperBound && range.lowerBound < options[$0].end }) { r.preferOff += 1 }
+            case .preferOn:
+                if !week.contains(where: { $0 >= 0 && options[$0].start <= range.lowerBound && range.upperBound <= options[$0].end }) { r.preferOn += 1 }
+            case .unavailable:
+                break
+            }
+        }
+        r.deficit = max(0, context.contracts[a].weekMinutesMin - r.paid)
+        return r
+    }
+
+    var totalDeficit: Int { agentTerms.reduce(0) { $0 + $1.deficit } }
+    var answeredTotal: Double { answeredQ.reduce(0, +) }
+
+    // MARK: pricing a change
+
+    /// Contribution of one shift (with breaks) to `deltaOn` of its agent's group, times `sign`.
+    private func addShift(agent a: Int, option o: Int, breaks: [Int], sign: Double) {
+        let option = context.catalog.options[o]
+        let base = context.groups.groupOfAgent[a] * T
+        for (i, c) in option.coverage.enumerated() { touch(option.firstInterval + i, base, sign * c) }
+        let template = context.problem.templates[option.templateIndex]
+        for (rule, start) in zip(template.breaks, breaks) { addBreak(base: base, start: start, minutes: rule.lengthMinutes, sign: -sign) }
+    }
+
+    private func addBreak(base: Int, start: Int, minutes: Int, sign: Double) {
+        let cat = context.catalog
+        let end = start + minutes * 60
+        var t = max(0, (start - cat.gridStart) / cat.intervalSeconds)
+        while t < T {
+            let a = cat.gridStart + t * cat.intervalSeconds
+            if a >= end { break }
+            let overlap = min(end, a + cat.intervalSeconds) - max(start, a)
+            if overlap > 0 { touch(t, base, sign * Double(overlap) / Double(cat.intervalSeconds)) }
+            t += 1
+        }
+    }
+
+    @inline(__always)
+    private func touch(_ t: Int, _ base: Int, _ amount: Double) {
+        guard t < T else { return }
+        if !touchedMark[t] {
+            touchedMark[t] = true
+            touchedT.append(t)
+        }
+        deltaOn[base + t] += amount
+    }
+
+    /// Cost of interval t at on + deltaOn (service part weighted per queue for local decisions).
+    private func intervalCost(_ t: Int, extra: (group: Int, amount: Double)? = nil) -> Double {
+        for g in 0..<G { groupOn[g] = on[g * T + t] + deltaOn[g * T + t] }
+        if let extra { groupOn[extra.group] += extra.amount }
+        let penalty = context.allocator.allocate(interval: t, on: groupOn, capacity: &capacity, answered: &answered)
+        var c = penalty
+        let k = context.coefficients
+        for q in 0..<Q {
+            let w = k.unanswered + (answeredQ[q] < targetQ[q] ? k.shortfall : 0)
+            c -= w * answered[q]
+        }
+        return c
+    }
+
+    /// Places the breaks of option `o` for agent `a` one by one, each at the grid-aligned start in its
+    /// window that loses the least (given everything already in `deltaOn`), without overlapping the
+    /// breaks placed before it. Falls back to the window's first minute when no start is aligned.
+    private func placeBreaks(agent a: Int, option o: Int) -> [Int] {
+        let option = context.catalog.options[o]
+        let template = context.problem.templates[option.templateIndex]
+        let g = context.groups.groupOfAgent[a]
+        let cat = context.catalog
+        var placed: [(Int, Int)] = []
+        var starts: [Int] = []
+        for rule in template.breaks {
+            let length = rule.lengthMinutes * 60
+            var best: Int? = nil
+            var bestLoss = Double.infinity
+            let earliest = option.start + rule.earliestAfterMinutes * 60
+            let latest = option.start + rule.latestAfterMinutes * 60
+            let offset = ((earliest - cat.gridStart) % cat.intervalSeconds + cat.intervalSeconds) % cat.intervalSeconds
+            var p = offset == 0 ? earliest : earliest + cat.intervalSeconds - offset
+            while p <= latest {
+                if !placed.contains(where: { p < $0.1 && $0.0 < p + length }) && p + length <= option.end {
+                    let loss = breakLoss(group: g, start: p, length: length)
+                    if loss < bestLoss - 1e-12 { bestLoss = loss; best = p }
+                }
+                p += cat.intervalSeconds
+            }
+            let chosen = best ?? earliest
+            placed.append((chosen, chosen + length))
+            starts.append(chosen)
+            addBreak(base: g * T, start: chosen, minutes: rule.lengthMinutes, sign: -1)
+        }
+        return starts
+    }
+
+    private func breakLoss(group g: Int, start: Int, length: Int) -> Double {
+        let cat = context.catalog
+        var loss = 0.0
+        var t = max(0, (start - cat.gridStart) / cat.intervalSeconds)
+        while t < T {
+            let a = cat.gridStart + t * cat.intervalSeconds
+            if a >= start + length { break }
+            let overlap = Double(min(start + length, a + cat.intervalSeconds) - max(start, a)) / Double(cat.intervalSeconds)
+            if overlap > 0 { loss += intervalCost(t, extra: (g, -overlap)) - intervalCost(t) }
+            t += 1
+        }
+        return loss
+    }
+
+    /// Prices a set of agent-day changes (at most one per agent-day) and keeps them pending.
+    /// Returns nil when an affected agent's week would break a hard rule (other than the weekly
+    /// minimum), else the change in cost. Call `commit()` or `discard()` next.
+    func evaluate(_ changes: [Change]) -> Double? {
+        discard()
+        var weeks: [Int: [Int]] = [:]
+        for c in changes {
+            var week = weeks[c.agent] ?? choice[c.agent]
+            week[c.day] = c.option
+            weeks[c.agent] = week
+        }
+        for (a, week) in weeks.sorted(by: { $0.key < $1.key }) {
+            guard rules.allowsExceptMinimum(agent: a, week: week) else { return nil }
+            pendingAgents.append((a, terms(agent: a, week: week)))
+        }
+        for c in changes where choice[c.agent][c.day] >= 0 {
+            addShift(agent: c.agent, option: choice[c.agent][c.day], breaks: breakStarts[c.agent][c.day], sign: -1)
+        }
+        for var c in changes {
+            if c.option >= 0 {
+                if let b = c.breaks {
+                    addShift(agent: c.agent, option: c.option, breaks: b, sign: 1)
+                } else {
+                    addShift(agent: c.agent, option: c.option, breaks: [], sign: 1)
+                    c.breaks = placeBreaks(agent: c.agent, option: c.option)
+                }
+            } else {
+                c.breaks = []
+            }
+            pendingChanges.append(c)
+        }
+        var newAnsweredQ = answeredQ
+        var penaltyDelta = 0.0
+        pendingAnswered.removeAll(keepingCapacity: true)
+        pendingPenalty.removeAll(keepingCapacity: true)
+        for t in touchedT {
+            for g in 0..<G { groupOn[g] = on[g * T + t] + deltaOn[g * T + t] }
+            let p = context.allocator.allocate(interval: t, on: groupOn, capacity: &capacity, answered: &answered)
+            pendingPenalty.append(p)
+            penaltyDelta += p - penaltyT[t]
+            for q in 0..<Q {
+                pendingAnswered.append(answered[q])
+                newAnsweredQ[q] += answered[q] - answeredQT[q * T + t]
+            }
+        }
+        var agents = agentTerms
+        for (a, terms) in pendingAgents { agents[a] = terms }
+        let before = cost
+        let after = cost(answeredQ: newAnsweredQ, penalty: penaltyT.reduce(0, +) + penaltyDelta, agents: agents)
+        return after - before
+    }
+
+    /// Applies the pending change.
+    func commit() {
+        for (i, t) in touchedT.enumerated() {
+            for g in 0..<G { on[g * T + t] += deltaOn[g * T + t] }
+            penaltyT[t] = pendingPenalty[i]
+            for q in 0..<Q {
+                let v = pendingAnswered[i * Q + q]
+                answeredQ[q] += v - answeredQT[q * T + t]
+                answeredQT[q * T + t] = v
+            }
+        }
+        for (a, terms) in pendingAgents { agentTerms[a] = terms }
+        for c in pendingChanges {
+            choice[c.agent][c.day] = c.option
+            breakStarts[c.agent][c.day] = c.breaks ?? []
+        }
+        pendingChanges = []
+        discard()
+    }
+
+    /// Drops the pending change.
+    func discard() {
+        for t in touchedT {
+            touchedMark[t] = false
+            for g in 0..<G { deltaOn[g * T + t] = 0 }
+        }
+        touchedT.removeAll(keepingCapacity: true)
+        pendingAgents.removeAll(keepingCapacity: true)
+        pendingChanges.removeAll(keepingCapacity: true)
+    }
+
+    /// What every agent outside `free` contributes, for a neighbourhood model: their capacity per
+    /// queue and interval after the skill split (breaks exact), and their night/weekend maxima.
+    func fixedPart(free: [Int]) -> RosterFormulation.FixedPart {
+        discard()
+        for a in free {
+            for d in 0..<context.days where choice[a][d] >= 0 {
+                addShift(agent: a, option: choice[a][d], breaks: breakStarts[a][d], sign: -1)
+            }
+        }
+        var result = Array(repeating: Array(repeating: 0.0, count: T), count: Q)
+        for t in 0..<T {
+            for g in 0..<G { groupOn[g] = max(0, on[g * T + t] + deltaOn[g * T + t]) }
+            _ = context.allocator.allocate(interval: t, on: groupOn, capacity: &capacity, answered: &answered)
+            for q in 0..<Q { result[q][t] = capacity[q] }
+        }
+        discard()
+        let freeSet = Set(free)
+        let others = agentTerms.indices.filter { !freeSet.contains($0) }
+        return RosterFormulation.FixedPart(capacity: result, maxNights: others.map { agentTerms[$0].nights }.max() ?? 0,
+                                           maxWeekends: others.map { agentTerms[$0].weekends }.max() ?? 0)
+    }
+
+    /// The pending changes with their placed breaks (after `evaluate`).
+    var pending: [Change] { pendingChanges }
+
+    /// Decodes the state into a roster (agents in problem order, shifts by day).
+    func roster() -> Roster {
+        var shifts: [RosterShift] = []
+        for (a, agent) in context.problem.agents.enumerated() {
+            for d in 0..<context.days where choice[a][d] >= 0 {
+                let option = context.catalog.options[choice[a][d]]
+                let template = context.problem.templates[option.templateIndex]
+                let breaks = zip(template.breaks, breakStarts[a][d]).map { rule, start in
+                    RosterBreak(start: start, end: start + rule.lengthMinutes * 60, paid: rule.paid)
+                }
+                shifts.append(RosterShift(agentID: agent.id, date: option.date, templateID: option.templateID,
+                                          start: option.start, end: option.end, paidMinutes: option.paidMinutes, breaks: breaks))
+            }
+        }
+        return Roster(shifts: shifts)
+    }
+}

@@ -1,2 +1,0 @@
-/// Roster formulation and rule checker. Filled by the roster issue.
-public enum Scheduling {}

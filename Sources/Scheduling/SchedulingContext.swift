@@ -1,0 +1,67 @@
+/// Everything derived once from a `RosterProblem` that the construction, the local search, the
+/// MIP formulation and the projected-service computation share: shift options, service tables,
+/// skill groups, per-agent contracts, carry-in and preference windows, objective coefficients.
+public struct SchedulingContext: Sendable {
+    public let problem: RosterProblem
+    public let catalog: OptionCatalog
+    public let tables: ServiceTables
+    public let groups: SkillGroups
+    public let contracts: [Contract]
+    public let carryIn: [[CarryInShift]]
+    /// Consecutive carry-in working days ending the day before the horizon, per agent.
+    public let carryInRun: [Int]
+    public let preferences: [[AvailabilityWindow]]
+    public let preferenceRanges: [[Range<Int>]]
+    let allocator: CapacityAllocator
+    /// Objective coefficients of the chosen mode (see `ObjectiveCoefficients`).
+    public let coefficients: ObjectiveCoefficients
+
+    public var intervalCount: Int { problem.grid.intervals.count }
+    public var days: Int { problem.grid.days }
+    public var agentCount: Int { problem.agents.count }
+
+    public init(problem: RosterProblem) {
+        self.problem = problem
+        catalog = OptionCatalog(problem: problem)
+        tables = ServiceTables(problem: problem)
+        groups = SkillGroups(problem: problem)
+        contracts = problem.agents.map { agent in
+            guard let c = problem.contract(of: agent) else { preconditionFailure("agent \(agent.id): unknown contract \(agent.contractID); validate the problem first") }
+            return c
+        }
+        let start = problem.grid.startDate.dayNumber
+        carryIn = problem.agents.map { a in problem.carryIn.filter { $0.agentID == a.id }.sorted { $0.start < $1.start } }
+        carryInRun = carryIn.map { shifts in
+            let days = Set(shifts.map(\.date.dayNumber))
+            var run = 0
+            while days.contains(start - 1 - run) { run += 1 }
+            return run
+        }
+        preferences = problem.agents.map { a in problem.availability.filter { $0.agentID == a.id && $0.kind != .unavailable } }
+        preferenceRanges = preferences.map { $0.map { $0.absoluteRange(in: problem.grid.timeZone) } }
+        coefficients = ObjectiveCoefficients(mode: problem.objective, weights: problem.weights)
+        allocator = CapacityAllocator(tables: tables, groups: groups, shrinkage: problem.shrinkage,
+                                      secondarySkill: problem.weights.secondarySkill)
+    }
+}
+
+/// The objective of each mode as coefficients of the same terms (all minimised, unit: contacts).
+///
+/// - `balance`: unanswered × w.unansweredContact + paid hours × w.paidHour + soft penalties.
+/// - `min-cost`: paid hours × max(w.paidHour, 1) + weekly shortfall below each queue's target ×
+///   w.serviceShortfall (the target as a heavily priced requirement) + soft penalties; unanswered
+///   contacts count only as a 10⁻³ tie-breaker.
+/// - `max-service`: unanswered × w.unansweredContact + soft penalties; paid hours are free within contracts.
+public struct ObjectiveCoefficients: Sendable, Hashable {
+    public var unanswered: Double
+    public var paidHour: Double
+    public var shortfall: Double
+
+    public init(mode: ObjectiveMode, weights: ScheduleWeights) {
+        switch mode {
+        case .balance: (unanswered, paidHour, shortfall) = (weights.unansweredContact, weights.paidHour, 0)
+        case .minCost: (unanswered, paidHour, shortfall) = (1e-3, max(weights.paidHour, 1), weights.serviceShortfall)
+        case .maxService: (unanswered, paidHour, shortfall) = (weights.unansweredContact, 0, 0)
+        }
+    }
+}
