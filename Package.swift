@@ -47,15 +47,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
-            name: "ForecastingBenchmarks",
-            dependencies: ["Forecasting", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/ForecastingBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
             name: "SchedulingBenchmarks",
             dependencies: ["Scheduling", "GLPKSolver", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/SchedulingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ForecastingBenchmarks",
+            dependencies: ["Forecasting", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ForecastingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

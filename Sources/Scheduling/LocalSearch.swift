@@ -11,7 +11,8 @@ import Foundation
 /// - *rebreak* (10 %): a shift's breaks are placed again given today's coverage.
 /// Every move keeps all hard rules except the weekly minimum (priced; see `RosterState`).
 /// Acceptance: Metropolis with temperature falling geometrically from `startTemperature` to
-/// `endTemperature` (contacts) over the budget; the best state seen is restored at the end.
+/// `endTemperature` (contacts) over the budget (moves when bounded, else time); the best state seen
+/// is restored at the end.
 struct LocalSearch {
     /// Contacts; tuned on roster-60 (2 → 86.0 %, 6 → 86.3 %, 15 → 86.5 %, 30 → 85.9 % true service in 60 s).
     var startTemperature = 15.0
@@ -19,9 +20,10 @@ struct LocalSearch {
 
     private struct OptionKey: Hashable { var day: Int, template: Int, start: Int, length: Int }
 
-    /// Runs until `deadline` or `maxMoves`; returns the number of moves tried.
+    /// Runs until `deadline`, or `maxMoves` when given (cooling then follows the moves, not the
+    /// clock); returns the number of moves tried.
     @discardableResult
-    func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant, maxMoves: Int,
+    func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant, maxMoves: Int?,
              rng: inout SplitMix64) -> Int {
         let context = state.context
         let options = context.catalog.options
@@ -37,13 +39,13 @@ struct LocalSearch {
         var current = best.cost
         var temperature = startTemperature
         var moves = 0
-        while moves < maxMoves {
+        while moves < maxMoves ?? .max {
             if moves & 255 == 0 {
                 let now = ContinuousClock.now
                 if now >= deadline { break }
-                let progress = durationSeconds(now - clockStart) / budget
-                let byMoves = maxMoves == .max ? 0 : Double(moves) / Double(maxMoves)
-                temperature = startTemperature * pow(endTemperature / startTemperature, max(progress, byMoves))
+                // Cooling follows the move budget when there is one (repeatable), else the clock.
+                let progress = maxMoves.map { Double(moves) / Double($0) } ?? durationSeconds(now - clockStart) / budget
+                temperature = startTemperature * pow(endTemperature / startTemperature, min(1, progress))
             }
             moves += 1
             let a = free[Int.random(in: 0..<free.count, using: &rng)]

@@ -3,28 +3,33 @@ import MIP
 
 /// Large-neighbourhood search with an exact MIP on each neighbourhood (fix-and-optimise).
 ///
-/// Each round frees a few agents (their whole week) and fixes everybody else. The fixed agents
-/// become a constant base capacity per queue and interval (`RosterState.fixedPart`), so the freed
-/// agents' marginal service is modelled exactly on the few curve segments above that base, with
-/// ordering binaries only where the curve is still convex (`RosterFormulation`). The sub-MIP is
-/// started from the current weeks (completed by a solve with x fixed), solved by `solver` within a
-/// per-round time limit, decoded, its breaks placed exactly, and kept if the exact cost falls.
+/// Each round frees part of the roster and fixes the rest. Fixed agents become a constant base
+/// capacity per queue and interval (`RosterState.fixedPart`), so the freed agents' marginal service
+/// is modelled exactly on the few curve segments above that base, with ordering binaries only where
+/// the curve is still convex (`RosterFormulation`). The sub-MIP is started from the current roster
+/// (completed by a solve with x fixed), solved by `solver` within a per-round time limit, decoded,
+/// its breaks placed exactly, and kept if the exact cost falls.
 ///
-/// Neighbourhoods: a random agent plus agents of its skill group, or of any group (1 in 3), whose
-/// size adapts: it grows by one after a round that proved its neighbourhood optimal without
-/// improvement, and shrinks by one after a round that hit its time limit (between 1 and 12).
+/// Two kinds of neighbourhood alternate:
+/// - *agents × week*: a random agent plus agents of its skill group (or of any group, 1 in 3),
+///   every day free; the size adapts: +1 after a round proved optimal without improvement, −1
+///   after a round that hit its time limit (1…12). Re-plans days off and start times together.
+/// - *day × agents*: one random day for `dayAgents` agents (same selection), their other days
+///   pinned; re-times many agents at once, which single moves cannot (two agents moving together
+///   into an interval where one alone gains little: the convex part of the curve).
 /// After `patience` rounds in a row without improvement the phase ends early: on large weeks GLPK
 /// often cannot beat a locally optimal roster within a round, and the local search uses the time better.
 struct NeighbourhoodSearch {
     let solver: any MIPSolver
     var size = 3
+    var dayAgents = 12
     var roundSeconds = 2.0
     /// Consecutive rounds without improvement after which the phase gives its time back.
     var patience = 6
 
     /// Runs rounds until `deadline`; returns (rounds, improving rounds, and a lower bound on the cost
-    /// when a neighbourhood held every agent, was solved to optimality, and its model is exact for
-    /// the problem: no breaks, whose averaging is the one approximation of the model).
+    /// when a neighbourhood held every agent and day, was solved to optimality, and its model is
+    /// exact for the problem: no breaks, whose averaging is the one approximation of the model).
     mutating func run(on state: RosterState, deadline: ContinuousClock.Instant, rng: inout SplitMix64,
                       maxRounds: Int = .max) -> (rounds: Int, improved: Int, bound: Double?) {
         let context = state.context
@@ -33,45 +38,46 @@ struct NeighbourhoodSearch {
         var bound: Double? = nil
         let exactModel = context.problem.templates.allSatisfy(\.breaks.isEmpty)
         let groups = Dictionary(grouping: 0..<n, by: { context.groups.groupOfAgent[$0] })
+        func pick(_ k: Int) -> [Int] {
+            guard k < n else { return Array(0..<n) }
+            let seed = Int.random(in: 0..<n, using: &rng)
+            var pool = Int.random(in: 0..<3, using: &rng) == 0 ? Array(0..<n) : groups[context.groups.groupOfAgent[seed]]!
+            pool.removeAll { $0 == seed }
+            pool.shuffle(using: &rng)
+            var free = [seed] + pool.prefix(k - 1)
+            if free.count < k { free += (0..<n).filter { !free.contains($0) }.shuffled(using: &rng).prefix(k - free.count) }
+            return free.sorted()
+        }
         while rounds < maxRounds {
             let left = durationSeconds(deadline - ContinuousClock.now)
             guard left > 0.2 else { break }
+            let byDay = size < n && rounds % 2 == 1
             rounds += 1
-            let k = min(size, n)
-            var free: [Int]
-            if k == n {
-                free = Array(0..<n)
-            } else {
-                let seed = Int.random(in: 0..<n, using: &rng)
-                var pool = Int.random(in: 0..<3, using: &rng) == 0 ? Array(0..<n) : groups[context.groups.groupOfAgent[seed]]!
-                pool.removeAll { $0 == seed }
-                pool.shuffle(using: &rng)
-                free = [seed] + pool.prefix(k - 1)
-                if free.count < k {
-                    let rest = (0..<n).filter { !free.contains($0) }.shuffled(using: &rng)
-                    free += rest.prefix(k - free.count)
-                }
-                free.sort()
-            }
-            let outcome = solveNeighbourhood(free: free, state: state, limit: min(roundSeconds, left - 0.1))
+            let free = pick(byDay ? dayAgents : size)
+            let days = byDay ? [Int.random(in: 0..<context.days, using: &rng)] : Array(0..<context.days)
+            let outcome = solveNeighbourhood(free: free, days: days, state: state, limit: min(roundSeconds, left - 0.1))
             if outcome.improved { improved += 1 }
-            if k == n, exactModel, !outcome.timedOut, let b = outcome.objective {
+            if free.count == n, days.count == context.days, exactModel, !outcome.timedOut, let b = outcome.objective {
                 bound = b
                 break
             }
             idle = outcome.improved ? 0 : idle + 1
             if idle >= patience { break }
+            guard !byDay else { continue }
             if outcome.timedOut { size = max(1, size - 1) }
             else if !outcome.improved { size = min(12, size + 1) }
         }
         return (rounds, improved, bound)
     }
 
-    /// Solves one neighbourhood; applies the result when its exact cost is lower.
-    func solveNeighbourhood(free: [Int], state: RosterState, limit: Double) -> (improved: Bool, timedOut: Bool, objective: Double?) {
+    /// Solves one neighbourhood (agents `free` on `days`; their other days pinned); applies the result
+    /// when its exact cost is lower.
+    func solveNeighbourhood(free: [Int], days: [Int], state: RosterState, limit: Double) -> (improved: Bool, timedOut: Bool, objective: Double?) {
         let fixed = state.fixedPart(free: free)
-        let formulation = RosterFormulation(context: state.context, free: free, fixed: fixed)
+        var formulation = RosterFormulation(context: state.context, free: free, fixed: fixed)
         let current = Dictionary(uniqueKeysWithValues: free.map { ($0, state.choice[$0]) })
+        let pinned = Set(0..<state.context.days).subtracting(days)
+        if !pinned.isEmpty { formulation.fix(choices: current, days: pinned) }
         var startModel = formulation
         startModel.fix(choices: current)
         let completion = try? solver.solve(startModel.model, options: SolveOptions(timeLimitSeconds: max(0.1, limit / 4), relativeGap: 1e-6))
@@ -84,7 +90,7 @@ struct NeighbourhoodSearch {
         let choices = formulation.choices(from: solution)
         var changes: [RosterState.Change] = []
         for a in free where choices[a]! != state.choice[a] {
-            for d in 0..<state.context.days { changes.append(.init(agent: a, day: d, option: choices[a]![d], breaks: nil)) }
+            for d in days { changes.append(.init(agent: a, day: d, option: choices[a]![d], breaks: nil)) }
         }
         guard !changes.isEmpty, let delta = state.evaluate(changes), delta < -1e-9 else {
             state.discard()

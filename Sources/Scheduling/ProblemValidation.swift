@@ -1,3 +1,4 @@
+import Staffing
 import WFMCore
 
 extension RosterProblem {
@@ -30,7 +31,12 @@ extension RosterProblem {
             if !(q.thresholdSeconds >= 0) { error("queues.\(q.id).service_level.seconds", "must be ≥ 0") }
             if !(q.serviceLevelTarget > 0 && q.serviceLevelTarget <= 1) { error("queues.\(q.id).service_level.target", "must be in (0, 1]") }
             if !(q.maxOccupancy > 0 && q.maxOccupancy <= 1) { error("queues.\(q.id).max_occupancy", "must be in (0, 1]") }
-            if case .chat(let c) = q.model, c < 1 { error("queues.\(q.id).concurrency", "must be ≥ 1") }
+            switch q.model {
+            case .chat(let c) where c < 1: error("queues.\(q.id).concurrency", "must be ≥ 1")
+            case .erlangA(let p) where !(p > 0 && p.isFinite): error("queues.\(q.id).patience_seconds", "must be > 0")
+            case .deferred(let h) where !(h > 0 && h.isFinite): error("queues.\(q.id).response_hours", "must be > 0")
+            default: break
+            }
         }
         for t in templates {
             let key = "shifts.\(t.id)"

@@ -1,4 +1,5 @@
 import Foundation
+import Staffing
 import WFMCore
 
 /// Service per queue × interval recomputed from a roster (never from solver variables).
@@ -59,6 +60,8 @@ public struct ProjectedService: Sendable {
     public var queues: [QueueWeek]
     public var agents: [AgentIndicators]
     public var paidHours: Double
+    /// Agent-intervals of capacity on skills of level L, weighted by (L − 1), over the week.
+    public var secondarySkillAgentIntervals: Double
 
     /// Contacts answered within threshold over all queues / all contacts.
     public var serviceLevel: Double {
@@ -97,19 +100,16 @@ public struct ProjectedService: Sendable {
         cells.reserveCapacity(T * Q)
         var capacity = Array(repeating: 0.0, count: Q), answered = capacity
         let intervalSeconds = Double(step)
+        var secondary = 0.0
         for t in 0..<T {
-            _ = context.allocator.allocate(interval: t, on: (0..<G).map { on[$0][t] }, capacity: &capacity, answered: &answered)
+            secondary += context.allocator.allocate(interval: t, on: (0..<G).map { on[$0][t] }, capacity: &capacity, answered: &answered)
             for (q, queue) in problem.queues.enumerated() {
-                let curve = ServiceCurveAdapter(contacts: queue.contacts[t], ahtSeconds: queue.ahtSeconds[t],
-                                                intervalSeconds: intervalSeconds, thresholdSeconds: queue.thresholdSeconds, model: queue.model)
-                let c = capacity[q]
-                let lo = curve.performance(agents: Int(c)), hi = curve.performance(agents: Int(c) + 1)
-                let f = c - Double(Int(c))
-                let asa: Double? = lo.asaSeconds.isFinite && hi.asaSeconds.isFinite ? lo.asaSeconds + f * (hi.asaSeconds - lo.asaSeconds) : nil
                 let load = queue.contacts[t] * queue.ahtSeconds[t] / intervalSeconds
+                let c = capacity[q]
+                let asa = ProjectedService.asa(queue: queue, interval: t, load: load, capacity: c)
                 let servers = c * queue.model.serversPerAgent
                 cells.append(Cell(interval: t, queueID: queue.id, contacts: queue.contacts[t], ahtSeconds: queue.ahtSeconds[t],
-                                  requiredAgents: ProjectedService.required(curve, queue),
+                                  requiredAgents: ProjectedService.required(queue: queue, interval: t, load: load),
                                   scheduledAgents: c, answeredWithinThreshold: answered[q],
                                   serviceLevel: queue.contacts[t] > 0 ? answered[q] / queue.contacts[t] : 1,
                                   asaSeconds: queue.contacts[t] > 0 ? asa : 0,
@@ -135,18 +135,29 @@ public struct ProjectedService: Sendable {
             ProjectedService.indicators(agent: agent, index: a, shifts: roster.shifts(of: agent.id), context: context)
         }
         paidHours = Double(roster.paidMinutes) / 60
+        let w = problem.weights.secondarySkill
+        secondarySkillAgentIntervals = w > 0 ? secondary / w : 0
     }
 
-    /// Smallest n with SL(n) ≥ target and occupancy ≤ cap (0 without contacts).
-    static func required(_ curve: ServiceCurveAdapter, _ queue: QueueDemand) -> Int {
-        guard curve.contacts > 0 else { return 0 }
-        var n = 1
-        while n < 10_000 {
-            let r = curve.performance(agents: n)
-            if r.serviceLevel >= queue.serviceLevelTarget && r.occupancy <= queue.maxOccupancy { return n }
-            n += 1
-        }
-        return n
+    /// Smallest whole agent count meeting the SL target and occupancy cap (`Staffing.RequiredAgents`);
+    /// for deferred work, the agents whose capacity covers the interval's work (⌈load⌉).
+    static func required(queue: QueueDemand, interval t: Int, load: Double) -> Int {
+        guard queue.contacts[t] > 0 else { return 0 }
+        if case .deferred = queue.model { return Int(load.rounded(.up)) }
+        let targets = ServiceTargets(serviceLevel: queue.serviceLevelTarget, thresholdSeconds: queue.thresholdSeconds,
+                                     maxOccupancy: queue.maxOccupancy)
+        return RequiredAgents.minimum(load: load, ahtSeconds: queue.ahtSeconds[t], model: queue.model, targets: targets).agents
+    }
+
+    /// ASA at a fractional capacity: linear between the whole agent counts around it; nil when the
+    /// queue is unstable there (or for deferred work, which has no per-interval queue).
+    static func asa(queue: QueueDemand, interval t: Int, load: Double, capacity c: Double) -> Double? {
+        if case .deferred = queue.model { return nil }
+        let n = Int(c)
+        let lo = queue.model.performance(load: load, ahtSeconds: queue.ahtSeconds[t], agents: n, thresholdSeconds: queue.thresholdSeconds)
+        let hi = queue.model.performance(load: load, ahtSeconds: queue.ahtSeconds[t], agents: n + 1, thresholdSeconds: queue.thresholdSeconds)
+        guard lo.asaSeconds.isFinite && hi.asaSeconds.isFinite else { return nil }
+        return lo.asaSeconds + (c - Double(n)) * (hi.asaSeconds - lo.asaSeconds)
     }
 
     static func indicators(agent: Agent, index a: Int, shifts: [RosterShift], context: SchedulingContext) -> AgentIndicators {

@@ -1,20 +1,4 @@
-/// How contacts of a queue are served, mirroring `Staffing.QueueModel` (the service-curve API).
-public enum ServiceModel: Sendable, Hashable {
-    /// M/M/N, no abandonment (voice).
-    case erlangC
-    /// M/M/N+M with mean patience in seconds (voice with abandonment).
-    case erlangA(patienceSeconds: Double)
-    /// Chat: one agent holds `concurrency` conversations at once.
-    case chat(concurrency: Int)
-    /// Deferred work (email): answered within `responseHours`.
-    case deferred(responseHours: Double)
-
-    /// Contacts one agent serves at once (chat concurrency; 1 otherwise).
-    public var serversPerAgent: Double {
-        if case .chat(let k) = self { return Double(k) }
-        return 1
-    }
-}
+import Staffing
 
 /// One queue's forecast and service target over the plan grid.
 ///
@@ -31,10 +15,11 @@ public struct QueueDemand: Sendable, Hashable {
     public var serviceLevelTarget: Double
     /// Occupancy cap in (0, 1], used for `required_agents` only (the roster's occupancy is reported).
     public var maxOccupancy: Double
-    public var model: ServiceModel
+    /// Staffing model of the queue (Erlang C / A, chat concurrency, deferred work).
+    public var model: QueueModel
 
     public init(id: String, contacts: [Double], ahtSeconds: [Double], thresholdSeconds: Double,
-                serviceLevelTarget: Double, maxOccupancy: Double = 1, model: ServiceModel = .erlangC) {
+                serviceLevelTarget: Double, maxOccupancy: Double = 1, model: QueueModel = .erlangC) {
         self.id = id
         self.contacts = contacts
         self.ahtSeconds = ahtSeconds
@@ -46,4 +31,12 @@ public struct QueueDemand: Sendable, Hashable {
 
     /// Total contacts over the horizon.
     public var volume: Double { contacts.reduce(0, +) }
+}
+
+extension QueueModel {
+    /// Contacts one agent serves at once (chat concurrency; 1 otherwise).
+    var serversPerAgent: Double {
+        if case .chat(let k) = self { return Double(k) }
+        return 1
+    }
 }

@@ -123,9 +123,10 @@ public struct RosterFormulation {
         return result
     }
 
-    /// Bounds that fix every x to the given choices (for completing a start or checking a week).
-    public mutating func fix(choices: [Int: [Int]]) {
-        for s in shifts {
+    /// Bounds that fix x to the given choices on `days` (all days by default): for completing a
+    /// start, or pinning the days outside a neighbourhood.
+    public mutating func fix(choices: [Int: [Int]], days: Set<Int>? = nil) {
+        for s in shifts where days?.contains(s.day) ?? true {
             let on = choices[s.agent]?[s.day] == s.option
             model.setBounds(s.variable, lower: on ? 1 : 0, upper: on ? 1 : 0)
         }

@@ -144,14 +144,19 @@ public struct SearchSettings: Sendable, Hashable {
     /// Relative gap at which a GLPK (sub)problem stops.
     public var relativeGap: Double
     public var seed: UInt64
-    /// Upper bound on local-search moves; with a generous time limit the run is then deterministic
-    /// for a seed (the time limit only stops it earlier).
+    /// Upper bound on local-search moves. When bounded, the search phases follow this budget instead
+    /// of the clock, so a run that the time limit does not cut is repeatable for a seed.
     public var maxMoves: Int
-    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, seed: UInt64 = 1, maxMoves: Int = .max) {
+    /// Upper bound on GLPK neighbourhoods (their solves are time-limited, so set 0 for runs that must
+    /// repeat exactly on any machine).
+    public var maxNeighbourhoods: Int
+    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, seed: UInt64 = 1, maxMoves: Int = .max,
+                maxNeighbourhoods: Int = .max) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.seed = seed
         self.maxMoves = maxMoves
+        self.maxNeighbourhoods = maxNeighbourhoods
     }
 }
 

@@ -32,6 +32,8 @@ public struct ScheduleResult: Sendable {
     public var seconds: Double
     /// Which rules had to move for which agents and days, when `status == .infeasible`.
     public var conflicts: [RuleConflict]
+    /// Every rule's violations and penalty in the returned roster (empty without a roster).
+    public var rules: [RuleOutcome]
     public var statistics: SearchStatistics
 
     public var gap: Double { roster == nil ? .infinity : abs(objective - bound) / max(1, abs(objective)) }
@@ -61,21 +63,24 @@ public struct RosterScheduler: Sendable {
 
     /// Throws `DiagnosticError` for invalid input; every solver outcome is in the result.
     ///
-    /// Phases: the LP bound starts on a second thread (models up to `LPBound.maxShiftVariables` shift
-    /// variables; larger LPs do not finish in time with GLPK and would only slow the search); greedy construction; agents the greedy left
-    /// short of a weekly minimum get their own contract-only MIP (a week from it repairs them; no
-    /// week at all means the rules collide: explained, no roster); then local search (40 % of the
-    /// remaining time), GLPK neighbourhoods (45 %), local search again to the deadline. Tiny problems
-    /// (≤ 8 agents) start with one neighbourhood holding every agent, i.e. the exact model.
+    /// Phases: the LP bound starts on a second thread (models up to `LPBound.maxShiftVariables`
+    /// shift variables; larger LPs do not finish in time with GLPK and would only slow the search);
+    /// greedy construction; agents the greedy left short of a weekly minimum get their own
+    /// contract-only MIP (a week from it repairs them; no week at all means the rules collide:
+    /// explained, no roster). Tiny problems (≤ 8 agents) then get one neighbourhood holding every
+    /// agent, i.e. the exact model. Then local search (40 % of the time left, or half the move budget),
+    /// GLPK neighbourhoods (up to 75 % of the time left then, or `maxNeighbourhoods`; they stop early
+    /// when idle), and local search again to the deadline (or the rest of the move budget).
     public func schedule(_ problem: RosterProblem) throws -> ScheduleResult {
         try problem.validate()
         let clock = ContinuousClock.now
         let settings = problem.search
         let deadline = clock + .milliseconds(Int(settings.timeLimitSeconds * 1000))
         func elapsed() -> Double { durationSeconds(ContinuousClock.now - clock) }
+        let budgeted = settings.maxMoves != .max
         func at(_ fraction: Double) -> ContinuousClock.Instant {
             let now = ContinuousClock.now
-            return now + (deadline - now) * fraction
+            return budgeted ? deadline : now + (deadline - now) * fraction
         }
         let context = SchedulingContext(problem: problem)
         var statistics = SearchStatistics()
@@ -89,7 +94,7 @@ public struct RosterScheduler: Sendable {
         }
         func failure(_ status: SolveStatus, conflicts: [RuleConflict] = [], violations: [RuleViolation] = []) -> ScheduleResult {
             ScheduleResult(status: status, roster: nil, violations: violations, service: nil, objective: .nan, bound: bound,
-                           answeredBound: answeredBound, seconds: elapsed(), conflicts: conflicts, statistics: statistics)
+                           answeredBound: answeredBound, seconds: elapsed(), conflicts: conflicts, rules: [], statistics: statistics)
         }
 
         let state = RosterState(context: context)
@@ -127,13 +132,13 @@ public struct RosterScheduler: Sendable {
         func solved() -> Bool { abs(state.cost - bound) / max(1, abs(state.cost)) <= settings.relativeGap }
         let search = LocalSearch()
         if !solved() {
-            statistics.localSearchMoves += search.run(on: state, deadline: at(0.4), maxMoves: settings.maxMoves / 2, rng: &rng)
+            statistics.localSearchMoves += search.run(on: state, deadline: at(0.4), maxMoves: budgeted ? settings.maxMoves / 2 : nil, rng: &rng)
             report("local search", state.cost)
-            let r = lns.run(on: state, deadline: at(0.75), rng: &rng)
+            let r = lns.run(on: state, deadline: at(0.75), rng: &rng, maxRounds: settings.maxNeighbourhoods)
             statistics.neighbourhoodsSolved += r.rounds
             statistics.neighbourhoodsImproved += r.improved
             report("neighbourhoods", state.cost)
-            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: settings.maxMoves / 2, rng: &rng)
+            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: budgeted ? settings.maxMoves / 2 : nil, rng: &rng)
             report("local search", state.cost)
         }
 
@@ -152,7 +157,9 @@ public struct RosterScheduler: Sendable {
         report("done", objective)
         return ScheduleResult(status: gap <= settings.relativeGap ? .optimal : .feasible, roster: roster, violations: [],
                               service: service, objective: objective, bound: bound, answeredBound: max(answeredBound, service.answeredWithinThreshold),
-                              seconds: elapsed(), conflicts: [], statistics: statistics)
+                              seconds: elapsed(), conflicts: [],
+                              rules: RuleOutcome.outcomes(roster: roster, service: service, violations: [], problem: problem),
+                              statistics: statistics)
     }
 
     /// Lower bound on the cost: unanswered contacts at least (contacts − answeredBound), shortfall at

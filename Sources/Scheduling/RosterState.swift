@@ -30,6 +30,7 @@ final class RosterState {
     private var on: [Double]
     private var answeredQT: [Double]
     private var penaltyT: [Double]
+    private var penaltyTotal = 0.0
     private(set) var answeredQ: [Double]
     private var agentTerms: [AgentTerms]
     let targetQ: [Double]
@@ -44,6 +45,9 @@ final class RosterState {
     private var pendingAgents: [(agent: Int, terms: AgentTerms)] = []
     private var pendingChanges: [Change] = []
     private var groupOn: [Double]
+    /// Interval costs at on + deltaOn, cached while one break is being placed (NaN = not computed).
+    private var baseCostT: [Double]
+    private var baseCostTouched: [Int] = []
     private var capacity: [Double]
     private var answered: [Double]
 
@@ -66,6 +70,7 @@ final class RosterState {
         pendingAnswered = []
         pendingPenalty = []
         groupOn = Array(repeating: 0, count: G)
+        baseCostT = Array(repeating: .nan, count: T)
         capacity = Array(repeating: 0, count: Q)
         answered = Array(repeating: 0, count: Q)
         answeredQT = Array(repeating: 0, count: Q * T)
@@ -78,6 +83,7 @@ final class RosterState {
         for t in 0..<T {
             for g in 0..<G { groupOn[g] = 0 }
             penaltyT[t] = context.allocator.allocate(interval: t, on: groupOn, capacity: &capacity, answered: &answered)
+            penaltyTotal += penaltyT[t]
             for q in 0..<Q { answeredQT[q * T + t] = answered[q]; answeredQ[q] += answered[q] }
         }
     }
@@ -86,16 +92,19 @@ final class RosterState {
 
     /// The full cost of the current state (contacts), recomputed from the caches.
     var cost: Double {
-        cost(answeredQ: answeredQ, penalty: penaltyT.reduce(0, +), agents: agentTerms)
+        cost(answeredQ: answeredQ, penalty: penaltyTotal, replacing: [])
     }
 
-    private func cost(answeredQ: [Double], penalty: Double, agents: [AgentTerms]) -> Double {
+    /// The cost with the given per-queue answered totals and skill penalty, agents' terms taken from
+    /// the state except those in `replacing`.
+    private func cost(answeredQ: [Double], penalty: Double, replacing: [(agent: Int, terms: AgentTerms)]) -> Double {
         let k = context.coefficients
         let w = context.problem.weights
         var total = k.unanswered * (totalContacts - answeredQ.reduce(0, +)) + penalty
         for q in 0..<Q { total += k.shortfall * max(0, targetQ[q] - answeredQ[q]) }
         var maxNights = 0, maxWeekends = 0, paid = 0, prefOff = 0, prefOn = 0, deficit = 0
-        for t in agents {
+        for (a, current) in agentTerms.enumerated() {
+            let t = replacing.first { $0.agent == a }?.terms ?? current
             maxNights = max(maxNights, t.nights)
             maxWeekends = max(maxWeekends, t.weekends)
             paid += t.paid
@@ -207,6 +216,8 @@ final class RosterState {
                 }
                 p += cat.intervalSeconds
             }
+            for t in baseCostTouched { baseCostT[t] = .nan }
+            baseCostTouched.removeAll(keepingCapacity: true)
             let chosen = best ?? earliest
             placed.append((chosen, chosen + length))
             starts.append(chosen)
@@ -223,7 +234,10 @@ final class RosterState {
             let a = cat.gridStart + t * cat.intervalSeconds
             if a >= start + length { break }
             let overlap = Double(min(start + length, a + cat.intervalSeconds) - max(start, a)) / Double(cat.intervalSeconds)
-            if overlap > 0 { loss += intervalCost(t, extra: (g, -overlap)) - intervalCost(t) }
+            if overlap > 0 {
+                if baseCostT[t].isNaN { baseCostT[t] = intervalCost(t); baseCostTouched.append(t) }
+                loss += intervalCost(t, extra: (g, -overlap)) - baseCostT[t]
+            }
             t += 1
         }
         return loss
@@ -274,10 +288,8 @@ final class RosterState {
                 newAnsweredQ[q] += answered[q] - answeredQT[q * T + t]
             }
         }
-        var agents = agentTerms
-        for (a, terms) in pendingAgents { agents[a] = terms }
         let before = cost
-        let after = cost(answeredQ: newAnsweredQ, penalty: penaltyT.reduce(0, +) + penaltyDelta, agents: agents)
+        let after = cost(answeredQ: newAnsweredQ, penalty: penaltyTotal + penaltyDelta, replacing: pendingAgents)
         return after - before
     }
 
@@ -285,6 +297,7 @@ final class RosterState {
     func commit() {
         for (i, t) in touchedT.enumerated() {
             for g in 0..<G { on[g * T + t] += deltaOn[g * T + t] }
+            penaltyTotal += pendingPenalty[i] - penaltyT[t]
             penaltyT[t] = pendingPenalty[i]
             for q in 0..<Q {
                 let v = pendingAnswered[i * Q + q]

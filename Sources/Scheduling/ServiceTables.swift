@@ -1,5 +1,7 @@
+import Staffing
+
 /// Answered-within-threshold contacts of every queue × interval at every whole agent count that
-/// the roster could reach, evaluated once per problem.
+/// the roster could reach (`Staffing.ServiceCurve`, per the queue's model), evaluated once per problem.
 ///
 /// `answered(q, t, capacity)` interpolates linearly between whole agent counts (capacity is
 /// fractional after shrinkage and partial intervals); this is the "true" service the scheduler
@@ -14,9 +16,8 @@ public struct ServiceTables: Sendable {
             let skilled = problem.agents.filter { $0.skills.contains { $0.queueID == queue.id } }.count
             let upTo = Int((Double(skilled) * (1 - problem.shrinkage)).rounded(.up)) + 1
             return queue.contacts.indices.map { t in
-                ServiceCurveAdapter(contacts: queue.contacts[t], ahtSeconds: queue.ahtSeconds[t],
-                                    intervalSeconds: intervalSeconds, thresholdSeconds: queue.thresholdSeconds,
-                                    model: queue.model).values(upTo: upTo)
+                ServiceCurve(contacts: queue.contacts[t], ahtSeconds: queue.ahtSeconds[t], intervalSeconds: intervalSeconds,
+                             thresholdSeconds: queue.thresholdSeconds, model: queue.model).values(upTo: upTo)
             }
         }
     }

@@ -53,16 +53,22 @@ func ruleMatchesBruteForce(_ rule: RuleCase) throws {
     #expect(truth.feasible > 0)
     #expect(truth.cost > looseTruth.cost + 1e-6, "the rule does not bind: \(truth.cost) vs \(looseTruth.cost)")
 
+    try expectOptimal(problem, truth: truth.cost)
+}
+
+/// The scheduler's roster passes the checker and costs the brute-force optimum; its bound is valid;
+/// the full MIP solved by GLPK has the same optimum.
+func expectOptimal(_ problem: RosterProblem, truth: Double) throws {
     let result = try RosterScheduler(solver: GLPKSolver()).schedule(problem)
     let roster = try #require(result.roster)
     #expect(RuleChecker(problem: problem).violations(of: roster).isEmpty)
-    #expect(abs(BruteForceRosters.cost(roster, problem) - truth.cost) < 1e-6)
-    #expect(abs(result.objective - truth.cost) < 1e-6)
-    #expect(result.bound <= truth.cost + 1e-6)
+    #expect(abs(BruteForceRosters.cost(roster, problem) - truth) < 1e-6, "scheduler \(BruteForceRosters.cost(roster, problem)) vs brute force \(truth)")
+    #expect(abs(result.objective - truth) < 1e-6)
+    #expect(result.bound <= truth + 1e-6)
 
     let context = SchedulingContext(problem: problem)
     let formulation = RosterFormulation(context: context, free: Array(0..<problem.agents.count))
     let mip = try GLPKSolver().solve(formulation.model, options: SolveOptions(timeLimitSeconds: 20, relativeGap: 0))
     #expect(mip.status == .optimal)
-    #expect(abs(mip.objective - truth.cost) < 1e-6, "MIP \(mip.objective) vs brute force \(truth.cost)")
+    #expect(abs(mip.objective - truth) < 1e-6, "MIP \(mip.objective) vs brute force \(truth)")
 }

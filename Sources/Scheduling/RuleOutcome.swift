@@ -1,0 +1,72 @@
+/// How one rule fared in a roster: summary.json `rules` [{id, kind, violations, penalty}].
+///
+/// Hard rules: violations found by the `RuleChecker` (0 for a returned roster), no penalty.
+/// Soft rules and objective terms, penalty in contacts (the objective's unit), their sum being the
+/// roster's objective:
+/// - `unanswered-contacts`: contacts not answered within threshold; violations = queue-intervals below target.
+/// - `paid-hours`: paid hours × the hour price; violations 0.
+/// - `service-target` (min-cost): weekly shortfall below target × its price; violations = queues short.
+/// - `prefer-off` / `prefer-on`: windows not granted × their price.
+/// - `fair-nights` / `fair-weekends`: the busiest agent's count × the price; violations = that count
+///   minus the least busy agent's.
+/// - `secondary-skill`: (level − 1)-weighted agent-intervals on secondary skills × the price.
+public struct RuleOutcome: Sendable, Hashable {
+    public var rule: RuleID
+    public var isHard: Bool { rule.isHard }
+    public var violations: Int
+    public var penalty: Double
+
+    public init(rule: RuleID, violations: Int, penalty: Double) {
+        self.rule = rule
+        self.violations = violations
+        self.penalty = penalty
+    }
+
+    /// One outcome per rule id, in `RuleID.allCases` order.
+    public static func outcomes(roster: Roster, service: ProjectedService, violations: [RuleViolation],
+                                problem: RosterProblem) -> [RuleOutcome] {
+        let k = ObjectiveCoefficients(mode: problem.objective, weights: problem.weights)
+        let w = problem.weights
+        let zone = problem.grid.timeZone
+        var prefOff = 0, prefOn = 0
+        for window in problem.availability where window.kind != .unavailable {
+            let r = window.absoluteRange(in: zone)
+            let shifts = roster.shifts(of: window.agentID)
+            if window.kind == .preferOff, shifts.contains(where: { $0.start < r.upperBound && r.lowerBound < $0.end }) { prefOff += 1 }
+            if window.kind == .preferOn, !shifts.contains(where: { $0.start <= r.lowerBound && r.upperBound <= $0.end }) { prefOn += 1 }
+        }
+        let nights = service.agents.map(\.nightShifts)
+        let weekends = problem.agents.map { a in roster.shifts(of: a.id).filter { $0.date.isoWeekday >= 6 }.count }
+        let contacts = service.queues.reduce(0) { $0 + $1.contacts }
+        let below = service.cells.filter { c in
+            c.contacts > 0 && c.serviceLevel < (problem.queues.first { $0.id == c.queueID }?.serviceLevelTarget ?? 0)
+        }.count
+        let shortfalls = zip(problem.queues, service.queues).map { max(0, $0.serviceLevelTarget * $0.volume - $1.answeredWithinThreshold) }
+        return RuleID.allCases.map { rule in
+            switch rule {
+            case .unansweredContacts:
+                return RuleOutcome(rule: rule, violations: below, penalty: k.unanswered * (contacts - service.answeredWithinThreshold))
+            case .paidHours:
+                return RuleOutcome(rule: rule, violations: 0, penalty: k.paidHour * service.paidHours)
+            case .serviceTarget:
+                return RuleOutcome(rule: rule, violations: shortfalls.filter { $0 > 1e-9 }.count,
+                                   penalty: k.shortfall * shortfalls.reduce(0, +))
+            case .preferOff:
+                return RuleOutcome(rule: rule, violations: prefOff, penalty: w.preferOff * Double(prefOff))
+            case .preferOn:
+                return RuleOutcome(rule: rule, violations: prefOn, penalty: w.preferOn * Double(prefOn))
+            case .fairNights:
+                return RuleOutcome(rule: rule, violations: (nights.max() ?? 0) - (nights.min() ?? 0),
+                                   penalty: w.fairNights * Double(nights.max() ?? 0))
+            case .fairWeekends:
+                return RuleOutcome(rule: rule, violations: (weekends.max() ?? 0) - (weekends.min() ?? 0),
+                                   penalty: w.fairWeekends * Double(weekends.max() ?? 0))
+            case .secondarySkill:
+                return RuleOutcome(rule: rule, violations: Int(service.secondarySkillAgentIntervals.rounded()),
+                                   penalty: w.secondarySkill * service.secondarySkillAgentIntervals)
+            default:
+                return RuleOutcome(rule: rule, violations: violations.filter { $0.rule == rule }.count, penalty: 0)
+            }
+        }
+    }
+}
