@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "WFMCore"], exclude: ["Resources"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "WFMCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
 
@@ -42,6 +43,12 @@ let package = Package(
             name: "StaffingBenchmarks",
             dependencies: ["Staffing", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/StaffingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ForecastingBenchmarks",
+            dependencies: ["Forecasting", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ForecastingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -1,0 +1,38 @@
+import Foundation
+import WFMCore
+
+/// A forecast on the plan's time grid: per queue, contacts and average handle time per interval.
+/// `intervals` are exactly `TimeGrid(timeZone:startDate:days:intervalMinutes:).intervals`.
+public struct Forecast: Sendable, Equatable {
+    public var timeZone: TimeZone
+    public var intervalMinutes: Int
+    public var intervals: [GridInterval]
+    public var queues: [QueueForecast]
+
+    /// Writes `forecast.csv` (SPEC.md): `interval_start,queue,contacts,aht_seconds`, rows by interval
+    /// then queue; timestamps as `TimeGrid.iso8601`, contacts with 3 decimals, handle time with 1.
+    public func csv() -> String {
+        var writer = CSVWriter(header: ["interval_start", "queue", "contacts", "aht_seconds"])
+        for (k, interval) in intervals.enumerated() {
+            let stamp = TimeGrid.iso8601(interval)
+            for q in queues {
+                writer.append([stamp, q.queue, String(format: "%.3f", q.contacts[k]), String(format: "%.1f", q.ahtSeconds[k])])
+            }
+        }
+        return writer.text
+    }
+
+    /// Writes `csv()` to `path` atomically.
+    public func write(to path: String) throws { try AtomicFile.write(csv(), to: path) }
+}
+
+/// One queue's forecast, aligned with `Forecast.intervals`.
+public struct QueueForecast: Sendable, Equatable {
+    public var queue: String
+    /// The method used (`auto` resolved to the method it chose).
+    public var method: ForecastMethod
+    /// Expected contacts per interval (≥ 0).
+    public var contacts: [Double]
+    /// Expected average handle time per interval, seconds (> 0 where known).
+    public var ahtSeconds: [Double]
+}

@@ -1,2 +1,0 @@
-/// History → forecast. Filled by the forecasting issue.
-public enum Forecasting {}
