@@ -713,7 +713,7 @@ def greedy(inst, groups):
         weeks[a][inst.options[o].day] = o
         opt = inst.options[o]
         heads[kinds[groups.of_agent[a]], opt.t0:opt.t1] += 1
-    # breaks, longest first, each at the position losing least (same pooled value function)
+    # breaks: shifts in start order, breaks in template order, each at the position losing least
     placed = {}
     order = sorted(((a, o) for a, w in enumerate(weeks) for o in w.values()), key=lambda x: inst.options[x[1]].start)
     floor = heads.astype(float)
