@@ -99,3 +99,23 @@ private func summary(_ folder: String) throws -> [String: Any] {
     #expect(compare.status == 0, "\(compare.stderr)")
     #expect(compare.stdout.contains("voice"))
 }
+
+@Test func checkAcceptsTheRunsRosterAndCatchesATamperedOne() throws {
+    let out = temporaryFolder("check")
+    let scenario = scenarios.appendingPathComponent("small/small.yaml").path
+    let run = try runWFM(["run", scenario, "--out", out, "--time-limit", "3", "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let ok = try runWFM(["check", scenario, "--roster", out])
+    #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+    #expect(ok.stdout.contains("every hard rule holds"))
+    // The checker's service equals what the run reported in summary.json.
+    let queues = try #require(try summary(out)["queues"] as? [[String: Any]])
+    let voice = try #require(queues.first { $0["id"] as? String == "voice" }?["service_level"] as? Double)
+    #expect(ok.stdout.contains(String(format: "voice: %.2f %%", voice * 100)))
+    // Drop every break: the break-placement rule must now fail for each shift that needs one.
+    let breaks = out + "/breaks.csv"
+    try "agent_id,start,end,paid\n".write(toFile: breaks, atomically: true, encoding: .utf8)
+    let broken = try runWFM(["check", scenario, "--roster", out])
+    #expect(broken.status == 1)
+    #expect(broken.stdout.contains("break-placement"))
+}
