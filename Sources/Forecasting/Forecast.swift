@@ -9,6 +9,13 @@ public struct Forecast: Sendable, Equatable {
     public var intervals: [GridInterval]
     public var queues: [QueueForecast]
 
+    public init(timeZone: TimeZone, intervalMinutes: Int, intervals: [GridInterval], queues: [QueueForecast]) {
+        self.timeZone = timeZone
+        self.intervalMinutes = intervalMinutes
+        self.intervals = intervals
+        self.queues = queues
+    }
+
     /// Writes `forecast.csv` (SPEC.md): `interval_start,queue,contacts,aht_seconds`, rows by interval
     /// then queue; timestamps as `TimeGrid.iso8601`, contacts with 3 decimals, handle time with 1.
     public func csv() -> String {
@@ -35,4 +42,11 @@ public struct QueueForecast: Sendable, Equatable {
     public var contacts: [Double]
     /// Expected average handle time per interval, seconds (> 0 where known).
     public var ahtSeconds: [Double]
+
+    public init(queue: String, method: ForecastMethod, contacts: [Double], ahtSeconds: [Double]) {
+        self.queue = queue
+        self.method = method
+        self.contacts = contacts
+        self.ahtSeconds = ahtSeconds
+    }
 }

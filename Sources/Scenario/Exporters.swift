@@ -12,14 +12,6 @@ import WFMCore
 /// decimals, seconds with 1, fractions (service level, occupancy) with 4; booleans `true`/`false`;
 /// a value that is not finite, or absent, is an empty field. LF line ends.
 public enum Exporters {
-    public static func forecastCSV(_ rows: [ForecastExportRow]) -> String {
-        var csv = CSVWriter(header: ["interval_start", "queue", "contacts", "aht_seconds"])
-        for r in rows {
-            csv.append([r.intervalStart.description, r.queue, fixed(r.contacts, 2), fixed(r.ahtSeconds, 1)])
-        }
-        return csv.text
-    }
-
     public static func requirementsCSV(_ rows: [RequirementRow]) -> String {
         var csv = CSVWriter(header: ["interval_start", "queue", "contacts", "aht_seconds", "required_agents", "required_with_shrinkage"])
         for r in rows {

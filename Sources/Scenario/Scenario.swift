@@ -153,17 +153,6 @@ public struct PublishedRoster: Sendable, Hashable {
     public var file: InputFile
     /// Penalty per changed shift, in the objective's units (expected contacts answered late). ≥ 0.
     public var changePenalty: Double
+    /// Published shifts (from a shifts.csv; breaks are not part of what was published).
     public var shifts: [RosterShift]
-}
-
-/// A shift from a shifts.csv (`agent_id,date,shift_id,start,end,paid_minutes`).
-public struct RosterShift: Sendable, Hashable {
-    public var agentID: String
-    /// Local date the shift starts on.
-    public var date: LocalDate
-    public var templateID: String
-    /// Absolute start and end, seconds since 1970-01-01T00:00Z.
-    public var start: Int
-    public var end: Int
-    public var paidMinutes: Int
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 import WFMCore
 
 /// A shifts.csv as the exporter writes it (`agent_id,date,shift_id,start,end,paid_minutes`), read
@@ -62,7 +63,7 @@ enum ShiftsFile {
                 continue
             }
             seen[key] = line
-            let shift = RosterShift(agentID: agent, date: date, templateID: shiftID, start: start, end: end, paidMinutes: paid)
+            let shift = RosterShift(agentID: agent, date: date, templateID: shiftID, start: start, end: end, paidMinutes: paid, breaks: [])
             switch rowCheck(shift) {
             case .accept: shifts.append(shift)
             case .reject(let key, let message): fail(key, message)

@@ -30,8 +30,6 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
         2026-03-02T08:30+03:00,voice,100.00,180.0,14.00,13.50,0.8123,,0.7000
 
         """)
-    #expect(Exporters.forecastCSV([ForecastExportRow(intervalStart: slot, queue: "chat", contacts: 3, ahtSeconds: 600)])
-        == "interval_start,queue,contacts,aht_seconds\n2026-03-02T08:30+03:00,chat,3.00,600.0\n")
 }
 
 @Test func shiftsBreaksAndAgentsUseLocalTimesWithOffset() {

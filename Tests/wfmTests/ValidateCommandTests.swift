@@ -9,7 +9,7 @@ private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     let r = try runWFM(["validate", scenarios.appendingPathComponent("demo/demo.yaml").path])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("agents: 60 (full-time 36, part-time 16, student 8)"))
-    #expect(r.stdout.contains("15-minute intervals: 672"))
+    #expect(r.stdout.contains("30-minute intervals: 336"))
     #expect(r.stdout.contains("inputs_sha256 "))
     #expect(r.stderr.isEmpty)
 }

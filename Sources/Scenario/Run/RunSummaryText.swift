@@ -1,0 +1,23 @@
+import Foundation
+
+/// The compact summary `wfm run` prints: per-queue weekly KPIs, paid hours, solver outcome, folder.
+public enum RunSummaryText {
+    public static func text(_ outcome: RunOutcome) -> String {
+        let s = outcome.summary
+        var lines = ["scenario \(s.scenario): roster written to \(outcome.folder)"]
+        lines.append("queue        SL      ASA    occupancy  understaffed intervals")
+        for q in s.queues {
+            let name = q.queueID.padding(toLength: max(10, q.queueID.count), withPad: " ", startingAt: 0)
+            lines.append(name + String(format: " %5.1f %%  %6.1f s  %5.1f %%    %d", q.serviceLevel * 100,
+                                       q.asaSeconds, q.occupancy * 100, q.understaffedIntervals))
+        }
+        let gap = s.solver.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "n/a"
+        lines.append(String(format: "paid hours %.1f, agents used %d", s.paidHours, s.agentsUsed))
+        lines.append("solver \(s.solver.status), gap \(gap), \(String(format: "%.1f", s.solver.seconds)) s")
+        let paid = s.rules.filter { $0.kind == .soft && $0.penalty > 0 }
+        if !paid.isEmpty {
+            lines.append("soft rules paid: " + paid.map { String(format: "%@ %.1f (%d)", $0.id as NSString, $0.penalty, $0.violations) }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

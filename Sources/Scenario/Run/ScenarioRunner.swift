@@ -1,0 +1,112 @@
+import Foundation
+import GLPKSolver
+import Scheduling
+import Staffing
+import WFMCore
+
+/// What a run produced: where its files are and the KPIs the command line prints.
+public struct RunOutcome: Sendable {
+    public var folder: String
+    public var summary: RunSummaryOutput
+}
+
+/// A run that finished without a roster: the hard rules cannot all hold (or no roster was found in
+/// time). `explanation` names the colliding rules, agents and days; nothing was written.
+public struct RunFailure: Error, Sendable, CustomStringConvertible {
+    public var explanation: String
+    public var description: String { explanation }
+}
+
+/// The pipeline of one scenario run, top to bottom (SPEC.md "The planner's week"):
+/// history → forecast → requirements → roster → projected service → files and report.
+///
+/// Each stage is a module's plain function; this type only wires them and reports progress.
+/// Output files are rendered completely, then moved into `folder` together (`OutputFolder`), so a
+/// rejected or failed run never leaves a file under a final name.
+public struct ScenarioRunner: Sendable {
+    public var timeLimitSeconds: Double?
+    public var seed: Int?
+    /// Receives one line per stage and solver progress; nil for `--quiet`.
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(timeLimitSeconds: Double? = nil, seed: Int? = nil, progress: (@Sendable (String) -> Void)? = nil) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.seed = seed
+        self.progress = progress
+    }
+
+    public func run(_ scenario: Scenario, folder: String) throws -> RunOutcome {
+        let clock = ContinuousClock.now
+        var mark = clock
+        func lap() -> Double {
+            let now = ContinuousClock.now
+            defer { mark = now }
+            let d = now - mark
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+
+        progress?("forecast: \(describe(scenario.forecast))")
+        let demand = try DemandStage.run(scenario)
+        let forecastSeconds = lap()
+
+        progress?("requirements: \(scenario.queues.count) queues × \(scenario.grid.intervals.count) intervals")
+        let requirements = RequirementsStage.run(scenario, demand: demand)
+        let staffingSeconds = lap()
+
+        let problem = RosterProblemBuilder.build(scenario, demand: demand, timeLimitSeconds: timeLimitSeconds, seed: seed)
+        progress?("roster: \(problem.agents.count) agents, time limit \(Int(problem.search.timeLimitSeconds)) s")
+        let report = progress
+        let scheduler = RosterScheduler(solver: GLPKSolver()) { p in
+            let incumbent = p.incumbent.map { String(format: "%.1f", $0) } ?? "-"
+            let bound = p.bound.map { String(format: "%.1f", $0) } ?? "-"
+            let gap = p.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "-"
+            report?(String(format: "  %6.1f s  %@: incumbent %@, bound %@, gap %@", p.elapsedSeconds, p.stage, incumbent, bound, gap))
+        }
+        let result = try scheduler.schedule(problem)
+        let rosterSeconds = lap()
+        guard let roster = result.roster, let service = result.service else {
+            throw RunFailure(explanation: Self.explain(result))
+        }
+        // The scheduler already ran the checker; a run re-checks independently before writing anything.
+        let violations = RuleChecker(problem: problem).violations(of: roster)
+        precondition(violations.isEmpty, "scheduler returned a roster breaking hard rules: \(violations.prefix(5))")
+
+        let (files, summary) = RunFiles.render(scenario: scenario, demand: demand, requirements: requirements, result: result,
+                                    roster: roster, service: service,
+                                    timings: .init(forecastSeconds: forecastSeconds, staffingSeconds: staffingSeconds,
+                                                   rosterSeconds: rosterSeconds))
+        try OutputFolder.write(files, to: folder)
+        try Report.write(runDirectory: folder, limits: contractLimits(scenario))
+        progress?("wrote \(files.count + 1) files to \(folder)")
+        return RunOutcome(folder: folder, summary: summary)
+    }
+
+    func describe(_ source: ForecastSource) -> String {
+        switch source {
+        case .file(let file, _): return "from \(file.displayName)"
+        case .method(let method): return "method \(method) from history"
+        }
+    }
+
+    /// The planner-facing explanation of a run without a roster.
+    static func explain(_ result: ScheduleResult) -> String {
+        if !result.conflicts.isEmpty {
+            return "the hard rules cannot all be met; they collide here:\n"
+                + result.conflicts.map { "  - \($0)" }.joined(separator: "\n")
+        }
+        if !result.violations.isEmpty {
+            return "no roster meeting every hard rule was found in the time limit; the best one breaks:\n"
+                + result.violations.prefix(20).map { "  - \($0)" }.joined(separator: "\n")
+        }
+        return "no roster meeting every hard rule was found within the time limit (\(result.status.rawValue)); "
+            + "raise solver.time_limit_seconds or relax the contracts"
+    }
+
+    /// The burnout limits of each contract, so the report flags agents at or over them.
+    func contractLimits(_ scenario: Scenario) -> [String: ContractLimits] {
+        Dictionary(uniqueKeysWithValues: scenario.contracts.map {
+            ($0.id, ContractLimits(maxConsecutiveDays: $0.maxConsecutiveDays, maxNightShifts: $0.maxNightShifts,
+                                   minRestMinutes: $0.minRestMinutes, maxStartSpreadMinutes: $0.maxStartSpreadMinutes))
+        })
+    }
+}
