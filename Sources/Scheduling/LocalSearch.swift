@@ -21,7 +21,8 @@ struct LocalSearch {
     private struct OptionKey: Hashable { var day: Int, template: Int, start: Int, length: Int }
 
     /// Runs until `deadline`, or `maxMoves` when given (cooling then follows the moves, not the
-    /// clock); returns the number of moves tried.
+    /// clock); returns the number of moves tried. `agents` restricts the moves to those agents (the
+    /// others stay fixed), e.g. to polish a neighbourhood.
     @discardableResult
     /// `progress` is called about once a second with the best cost so far.
     func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant, maxMoves: Int?,

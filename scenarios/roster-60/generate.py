@@ -5,14 +5,14 @@ Voice: the intraday shape of the Anonymous Bank call centre (1999, 6-minute arri
 ../../../shared/data/README.md), averaged per weekday; its busy Sunday-Thursday become Monday-Friday,
 its short Friday becomes Saturday and (x0.6) Sunday. Volumes are scaled to a 60-agent centre.
 Chat: the same weekday totals x CHAT_SHARE with the intraday shape shifted two hours later
-(chat peaks later than voice), smoothed, open 08:00-22:00 (scenario.yaml `open`). Agents and availability are drawn with a fixed seed.
+(chat peaks later than voice) and smoothed. Agents and availability are drawn with a fixed seed.
 Usage: python3 generate.py [path to anonymous_bank_1999_6min.csv]
 """
 import csv, datetime, random, sys, collections
 
 SOURCE = sys.argv[1] if len(sys.argv) > 1 else "../../../shared/data/history/anonymous_bank_1999_6min.csv"
 START = datetime.date(2026, 3, 2)          # a Monday
-VOICE_WEEKDAY_CALLS = 1480
+VOICE_WEEKDAY_CALLS = 1440
 CHAT_SHARE = 0.45
 VOICE_AHT, CHAT_AHT = 280, 540
 
@@ -40,10 +40,9 @@ busy = profile([6, 0, 1, 2, 3])
 short = profile([4])
 plan = [(busy, 1.0)] * 5 + [(short, 0.55), (short, 0.35)]
 
-def chat_shape(p, quarters, open_from=32, open_to=88):
-    """The voice shape `quarters` later (no wrap past midnight), smoothed, inside chat's opening hours."""
-    r = [p[i - quarters] if i >= quarters else 0.0 for i in range(96)]
-    sm = [(r[i - 1] + 2 * r[i] + r[(i + 1) % 96]) / 4 if open_from <= i < open_to else 0.0 for i in range(96)]
+def shifted_smoothed(p, quarters):
+    r = [p[(i - quarters) % 96] for i in range(96)]
+    sm = [(r[i - 1] + 2 * r[i] + r[(i + 1) % 96]) / 4 for i in range(96)]
     s = sum(sm)
     return [x / s for x in sm]
 
@@ -52,13 +51,13 @@ with open("forecast.csv", "w", newline="") as f:
     w.writerow(["interval_start", "queue", "contacts", "aht_seconds"])
     for d, (shape, factor) in enumerate(plan):
         date = START + datetime.timedelta(days=d)
-        chat = chat_shape(shape, 8)
+        chat_shape = shifted_smoothed(shape, 8)
         for i in range(96):
             stamp = f"{date.isoformat()}T{i // 4:02d}:{(i % 4) * 15:02d}+01:00"
             voice = VOICE_WEEKDAY_CALLS * factor * shape[i]
-            chat_contacts = VOICE_WEEKDAY_CALLS * CHAT_SHARE * factor * chat[i]
+            chat = VOICE_WEEKDAY_CALLS * CHAT_SHARE * factor * chat_shape[i]
             w.writerow([stamp, "voice", f"{voice:.2f}", VOICE_AHT])
-            w.writerow([stamp, "chat", f"{chat_contacts:.2f}", CHAT_AHT])
+            w.writerow([stamp, "chat", f"{chat:.2f}", CHAT_AHT])
 
 rng = random.Random(60)
 agents = []
