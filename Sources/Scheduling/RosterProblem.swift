@@ -174,11 +174,13 @@ public struct RosterProblem: Sendable {
     public var objective: ObjectiveMode
     public var weights: ScheduleWeights
     public var search: SearchSettings
+    /// The roster already given to the agents, when re-planning against it (nil: plan from scratch).
+    public var published: PublishedPlan?
 
     public init(grid: TimeGrid, queues: [QueueDemand], templates: [ShiftTemplate], contracts: [Contract],
                 agents: [Agent], availability: [AvailabilityWindow] = [], carryIn: [CarryInShift] = [],
                 shrinkage: Double = 0, objective: ObjectiveMode = .balance, weights: ScheduleWeights = ScheduleWeights(),
-                search: SearchSettings = SearchSettings()) {
+                search: SearchSettings = SearchSettings(), published: PublishedPlan? = nil) {
         self.grid = grid
         self.queues = queues
         self.templates = templates
@@ -190,6 +192,7 @@ public struct RosterProblem: Sendable {
         self.objective = objective
         self.weights = weights
         self.search = search
+        self.published = published
     }
 
     public func contract(of agent: Agent) -> Contract? { contracts.first { $0.id == agent.contractID } }
