@@ -147,3 +147,25 @@ private func changedShifts(_ a: String, _ b: String) throws -> Int {
     let rule = try #require(rules.first { $0["id"] as? String == "published-shift-changed" })
     #expect(rule["violations"] as? Int == kept)
 }
+
+@Test func twoRunsWithTheSameSeedWriteTheSameFiles() throws {
+    let yaml = scenarios.appendingPathComponent("small/small.yaml").path
+    let folders = [temporaryFolder("repeat-1"), temporaryFolder("repeat-2")]
+    for out in folders {
+        let r = try runWFM(["run", yaml, "--out", out, "--time-limit", "4", "--seed", "11", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+    for file in ["shifts.csv", "breaks.csv", "coverage.csv", "agents.csv"] {
+        let a = try Data(contentsOf: URL(fileURLWithPath: folders[0] + "/" + file))
+        let b = try Data(contentsOf: URL(fileURLWithPath: folders[1] + "/" + file))
+        #expect(a == b, "\(file) differs between two runs with the same seed")
+    }
+    // summary.json: identical except the measured seconds (solver seconds and the timings line).
+    func withoutTimings(_ folder: String) throws -> String {
+        let text = try String(contentsOfFile: folder + "/summary.json", encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.contains("\"timings\"") }
+            .map { $0.replacingOccurrences(of: #""seconds": [0-9.]+"#, with: #""seconds": _"#, options: .regularExpression) }
+            .joined(separator: "\n")
+    }
+    #expect(try withoutTimings(folders[0]) == withoutTimings(folders[1]))
+}
