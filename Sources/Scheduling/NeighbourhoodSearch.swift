@@ -8,8 +8,7 @@ import MIP
 /// is modelled exactly on the few curve segments above that base, with ordering binaries only where
 /// the curve is still convex (`RosterFormulation`). The sub-MIP is started from the current roster
 /// (completed by a solve with x fixed), solved by `solver` within a per-round node limit (a time
-/// limit caps it), decoded,
-/// its breaks placed exactly, and kept if the exact cost falls.
+/// limit caps it), decoded, its breaks placed exactly, and kept if the exact cost falls.
 ///
 /// Two kinds of neighbourhood alternate:
 /// - *agents × week*: a random agent plus agents of its skill group (or of any group, 1 in 3),
