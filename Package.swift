@@ -37,6 +37,8 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
 
+        .target(name: "CurtoisFormat", path: "Benchmarks/CurtoisFormat"),
+        .testTarget(name: "CurtoisFormatTests", dependencies: ["CurtoisFormat"]),
         .executableTarget(
             name: "StaffingBenchmarks",
             dependencies: ["Staffing", .product(name: "Benchmark", package: "benchmark")],
