@@ -40,6 +40,8 @@ let package = Package(
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),
 
+        .target(name: "CurtoisFormat", path: "Benchmarks/CurtoisFormat"),
+        .testTarget(name: "CurtoisFormatTests", dependencies: ["CurtoisFormat"]),
         .executableTarget(
             name: "StaffingBenchmarks",
             dependencies: ["Staffing", .product(name: "Benchmark", package: "benchmark")],

@@ -70,7 +70,8 @@ public struct GLPKSolver: MIPSolver {
         iocp.tm_lim = Int32(clamping: Int(max(0.001, options.timeLimitSeconds - elapsed()) * 1000))
         iocp.br_tech = GLP_BR_DTH
         iocp.bt_tech = GLP_BT_BLB
-        iocp.fp_heur = GLP_ON
+        // The feasibility pump only looks for a first incumbent; with a start it only costs time.
+        iocp.fp_heur = options.start == nil ? GLP_ON : GLP_OFF
         if cuts {
             iocp.mir_cuts = GLP_ON
             iocp.gmi_cuts = GLP_ON

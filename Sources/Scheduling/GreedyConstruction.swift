@@ -6,7 +6,8 @@
 /// the weekly minimum stays reachable within the maximum (`WeekRules.canReachMinimum`), and every
 /// other hard rule is never broken.
 struct GreedyConstruction {
-    /// Fills `state` (normally empty) and returns the number of shifts placed.
+    /// Fills `state` (normally empty) and returns the number of shifts placed. `agents` restricts the
+    /// construction to those agents (the others keep their weeks), e.g. to rebuild a neighbourhood.
     @discardableResult
     static func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant? = nil) -> Int {
         let context = state.context

@@ -16,13 +16,26 @@ struct InfeasibilityExplanation {
     static let families: Set<RuleID> = [.weekMinutesMin, .weekMinutesMax, .minDaysOff, .maxConsecutiveDays,
                                         .minRestBetweenShifts, .maxNightShifts, .maxStartSpread, .unavailable]
 
-    /// A week of agent `a` satisfying every hard rule (option per day, −1 off), or nil when none exists
-    /// or the solver found none within `seconds`.
-    func feasibleWeek(agent a: Int, seconds: Double = 5) -> [Int]? {
+    /// What an agent's own contract-only MIP says about its week.
+    enum WeekVerdict {
+        /// A week satisfying every hard rule: option per day, −1 off.
+        case feasible([Int])
+        /// Proven: no week satisfies every hard rule.
+        case infeasible
+        /// The solver could not decide within its time limit.
+        case unknown
+    }
+
+    func week(agent a: Int, seconds: Double = 5) -> WeekVerdict {
         let formulation = RosterFormulation(context: context, free: [a], service: false)
-        guard let s = try? solver.solve(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1)),
-              s.hasSolution else { return nil }
-        return formulation.choices(from: s)[a]
+        guard let s = try? solver.solve(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1)) else {
+            return .unknown
+        }
+        switch s.status {
+        case .optimal, .feasible: return .feasible(formulation.choices(from: s)[a]!)
+        case .infeasible: return .infeasible
+        default: return .unknown
+        }
     }
 
     /// The rules agent `a` would have to break, least total slack first.

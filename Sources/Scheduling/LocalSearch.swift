@@ -21,10 +21,12 @@ struct LocalSearch {
     private struct OptionKey: Hashable { var day: Int, template: Int, start: Int, length: Int }
 
     /// Runs until `deadline`, or `maxMoves` when given (cooling then follows the moves, not the
-    /// clock); returns the number of moves tried.
+    /// clock); returns the number of moves tried. `agents` restricts the moves to those agents (the
+    /// others stay fixed), e.g. to polish a neighbourhood.
     @discardableResult
+    /// `progress` is called about once a second with the best cost so far.
     func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant, maxMoves: Int?,
-             rng: inout SplitMix64) -> Int {
+             rng: inout SplitMix64, progress: ((Double) -> Void)? = nil) -> Int {
         let context = state.context
         let options = context.catalog.options
         var index: [OptionKey: Int] = [:]
@@ -39,10 +41,15 @@ struct LocalSearch {
         var current = best.cost
         var temperature = startTemperature
         var moves = 0
+        var lastReport = clockStart
         while moves < maxMoves ?? .max {
             if moves & 255 == 0 {
                 let now = ContinuousClock.now
                 if now >= deadline { break }
+                if let progress, now - lastReport >= .seconds(1) {
+                    lastReport = now
+                    progress(best.cost)
+                }
                 // Cooling follows the move budget when there is one (repeatable), else the clock.
                 let progress = maxMoves.map { Double(moves) / Double($0) } ?? durationSeconds(now - clockStart) / budget
                 temperature = startTemperature * pow(endTemperature / startTemperature, min(1, progress))
@@ -51,11 +58,11 @@ struct LocalSearch {
             let a = free[Int.random(in: 0..<free.count, using: &rng)]
             let d = Int.random(in: 0..<days, using: &rng)
             let roll = Int.random(in: 0..<100, using: &rng)
-            let current_o = state.choice[a][d]
+            let currentOption = state.choice[a][d]
             var changes: [RosterState.Change] = []
             if roll < 35 {
-                guard current_o >= 0 else { continue }
-                let o = options[current_o]
+                guard currentOption >= 0 else { continue }
+                let o = options[currentOption]
                 let template = context.problem.templates[o.templateIndex]
                 var key = OptionKey(day: d, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)
                 if Bool.random(using: &rng) || template.lengthsMinutes.count == 1 {
@@ -63,18 +70,18 @@ struct LocalSearch {
                 } else {
                     key.length = template.lengthsMinutes.randomElement(using: &rng)!
                 }
-                guard let n = index[key], n != current_o, allowedSets[a][d].contains(n) else { continue }
+                guard let n = index[key], n != currentOption, allowedSets[a][d].contains(n) else { continue }
                 changes = [.init(agent: a, day: d, option: n, breaks: nil)]
             } else if roll < 60 {
                 let allowed = context.catalog.allowed[a][d]
                 let n = allowed.isEmpty || Int.random(in: 0..<8, using: &rng) == 0 ? -1 : allowed.randomElement(using: &rng)!
-                guard n != current_o else { continue }
+                guard n != currentOption else { continue }
                 changes = [.init(agent: a, day: d, option: n, breaks: nil)]
             } else if roll < 80 {
-                guard current_o >= 0 else { continue }
+                guard currentOption >= 0 else { continue }
                 let offDays = (0..<days).filter { state.choice[a][$0] < 0 }
                 guard let d2 = offDays.randomElement(using: &rng) else { continue }
-                let o = options[current_o]
+                let o = options[currentOption]
                 let same = index[OptionKey(day: d2, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)]
                 let n: Int
                 if let same, allowedSets[a][d2].contains(same) { n = same }
@@ -84,13 +91,13 @@ struct LocalSearch {
             } else if roll < 90 {
                 let b = free[Int.random(in: 0..<free.count, using: &rng)]
                 let other = state.choice[b][d]
-                guard b != a, other != current_o,
-                      current_o < 0 || allowedSets[b][d].contains(current_o),
+                guard b != a, other != currentOption,
+                      currentOption < 0 || allowedSets[b][d].contains(currentOption),
                       other < 0 || allowedSets[a][d].contains(other) else { continue }
-                changes = [.init(agent: a, day: d, option: other, breaks: nil), .init(agent: b, day: d, option: current_o, breaks: nil)]
+                changes = [.init(agent: a, day: d, option: other, breaks: nil), .init(agent: b, day: d, option: currentOption, breaks: nil)]
             } else {
-                guard current_o >= 0 else { continue }
-                changes = [.init(agent: a, day: d, option: current_o, breaks: nil)]
+                guard currentOption >= 0 else { continue }
+                changes = [.init(agent: a, day: d, option: currentOption, breaks: nil)]
             }
             guard let delta = state.evaluate(changes) else { continue }
             if delta <= 0 || Double.random(in: 0..<1, using: &rng) < exp(-delta / temperature) {

@@ -14,7 +14,7 @@ import MIP
 /// - *agents × week*: a random agent plus agents of its skill group (or of any group, 1 in 3),
 ///   every day free; the size adapts: +1 after a round proved optimal without improvement, −1
 ///   after a round that hit its time limit (1…12). Re-plans days off and start times together.
-/// - *day × agents*: one random day for `dayAgents` agents (same selection), their other days
+/// - *day × agents*: one random day for `dayAgents` (8) agents (same selection), their other days
 ///   pinned; re-times many agents at once, which single moves cannot (two agents moving together
 ///   into an interval where one alone gains little: the convex part of the curve).
 /// After `patience` rounds in a row without improvement the phase ends early: on large weeks GLPK
@@ -22,7 +22,7 @@ import MIP
 struct NeighbourhoodSearch {
     let solver: any MIPSolver
     var size = 3
-    var dayAgents = 12
+    var dayAgents = 8
     var roundSeconds = 2.0
     /// Consecutive rounds without improvement after which the phase gives its time back.
     var patience = 6
@@ -49,13 +49,15 @@ struct NeighbourhoodSearch {
             return free.sorted()
         }
         while rounds < maxRounds {
+            // A round may overrun its limit (GLPK checks the clock only between nodes; building the
+            // model takes time too): start one only when 1.5 times its limit is left.
             let left = durationSeconds(deadline - ContinuousClock.now)
-            guard left > 0.2 else { break }
+            guard left > 1.5 * roundSeconds else { break }
             let byDay = size < n && rounds % 2 == 1
             rounds += 1
             let free = pick(byDay ? dayAgents : size)
             let days = byDay ? [Int.random(in: 0..<context.days, using: &rng)] : Array(0..<context.days)
-            let outcome = solveNeighbourhood(free: free, days: days, state: state, limit: min(roundSeconds, left - 0.1))
+            let outcome = solveNeighbourhood(free: free, days: days, state: state, limit: roundSeconds)
             if outcome.improved { improved += 1 }
             if free.count == n, days.count == context.days, exactModel, !outcome.timedOut, let b = outcome.objective {
                 bound = b
@@ -80,8 +82,8 @@ struct NeighbourhoodSearch {
         if !pinned.isEmpty { formulation.fix(choices: current, days: pinned) }
         var startModel = formulation
         startModel.fix(choices: current)
-        let completion = try? solver.solve(startModel.model, options: SolveOptions(timeLimitSeconds: max(0.1, limit / 4), relativeGap: 1e-6))
-        let options = SolveOptions(timeLimitSeconds: max(0.1, limit), relativeGap: 1e-6,
+        let completion = try? solver.solve(startModel.model, options: SolveOptions(timeLimitSeconds: limit / 4, relativeGap: 1e-6))
+        let options = SolveOptions(timeLimitSeconds: max(0.1, limit - (completion?.seconds ?? 0)), relativeGap: 1e-6,
                                    start: completion?.hasSolution == true ? completion!.values : nil)
         guard let solution = try? solver.solve(formulation.model, options: options), solution.hasSolution else {
             return (false, true, nil)

@@ -104,12 +104,15 @@ public struct RosterScheduler: Sendable {
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
         var conflicts: [RuleConflict] = []
         for a in 0..<context.agentCount where state.terms(agent: a, week: state.choice[a]).deficit > 0 {
-            if let week = explanation.feasibleWeek(agent: a) {
+            switch explanation.week(agent: a) {
+            case .feasible(let week):
                 if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {
                     state.commit()
                 }
-            } else {
+            case .infeasible:
                 conflicts += explanation.conflicts(agent: a)
+            case .unknown:
+                break   // the deficit stays priced; without a repair the run ends with no solution
             }
         }
         if !conflicts.isEmpty {
@@ -132,13 +135,15 @@ public struct RosterScheduler: Sendable {
         func solved() -> Bool { abs(state.cost - bound) / max(1, abs(state.cost)) <= settings.relativeGap }
         let search = LocalSearch()
         if !solved() {
-            statistics.localSearchMoves += search.run(on: state, deadline: at(0.4), maxMoves: budgeted ? settings.maxMoves / 2 : nil, rng: &rng)
+            statistics.localSearchMoves += search.run(on: state, deadline: at(0.4), maxMoves: budgeted ? settings.maxMoves / 2 : nil,
+                                                      rng: &rng, progress: { report("local search", $0) })
             report("local search", state.cost)
             let r = lns.run(on: state, deadline: at(0.75), rng: &rng, maxRounds: settings.maxNeighbourhoods)
             statistics.neighbourhoodsSolved += r.rounds
             statistics.neighbourhoodsImproved += r.improved
             report("neighbourhoods", state.cost)
-            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: budgeted ? settings.maxMoves / 2 : nil, rng: &rng)
+            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: budgeted ? settings.maxMoves / 2 : nil,
+                                                      rng: &rng, progress: { report("local search", $0) })
             report("local search", state.cost)
         }
 
