@@ -60,5 +60,11 @@ let package = Package(
             path: "Benchmarks/ForecastingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ScaleBenchmarks",
+            dependencies: ["Scenario", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ScaleBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
