@@ -169,3 +169,16 @@ private func changedShifts(_ a: String, _ b: String) throws -> Int {
     }
     #expect(try withoutTimings(folders[0]) == withoutTimings(folders[1]))
 }
+
+@Test func demoWeekRunsEndToEndOnTheRealHistory() throws {
+    let out = temporaryFolder("demo")
+    let r = try runWFM(["run", scenarios.appendingPathComponent("demo/demo.yaml").path, "--out", out, "--time-limit", "5", "--quiet"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let queues = try #require(try summary(out)["queues"] as? [[String: Any]])
+    #expect(queues.compactMap { $0["id"] as? String } == ["voice", "chat", "email"])
+    // The forecast comes from the Anonymous Bank history: a busy Sunday–Thursday week of about 1,500 calls a day.
+    let voice = try #require(queues.first { $0["id"] as? String == "voice" }?["contacts"] as? Double)
+    #expect(voice > 7_000 && voice < 13_000)
+    let check = try runWFM(["check", scenarios.appendingPathComponent("demo/demo.yaml").path, "--roster", out])
+    #expect(check.status == 0, "\(check.stdout)")
+}
