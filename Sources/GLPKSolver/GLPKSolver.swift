@@ -61,6 +61,7 @@ public struct GLPKSolver: MIPSolver {
 
         let context = SearchContext(start: options.start, progress: options.progress, sign: sign,
                                     clock: clock, timeLimit: options.timeLimitSeconds, relativeGap: options.relativeGap)
+        context.maxNodes = options.maxNodes
         context.bound = lpBound
         var iocp = glp_iocp()
         glp_init_iocp(&iocp)
@@ -117,6 +118,9 @@ final class SearchContext {
     var bound: Double = -.infinity
     var stoppedEarly = false
     var lastReport: Double = -1
+    /// `SolveOptions.maxNodes`, and the subproblems selected so far (GLP_ISELECT calls).
+    var maxNodes: Int?
+    var selected = 0
 
     init(start: [Double]?, progress: (@Sendable (SolveProgress) -> Void)?, sign: Double,
          clock: ContinuousClock.Instant, timeLimit: Double, relativeGap: Double) {
@@ -136,7 +140,8 @@ final class SearchContext {
 
 /// GLPK's branch-and-cut callback: injects the start solution, tracks the best bound, reports
 /// progress about once a second, and stops the search when the time limit passes (GLPK checks
-/// its own limit only between nodes, which can overrun on large LPs).
+/// its own limit only between nodes, which can overrun on large LPs) or, counting GLP_ISELECT
+/// calls (one per subproblem taken from the active list), when `maxNodes` subproblems were selected.
 private let glpkSearchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
     guard let tree, let info else { return }
     let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
@@ -149,6 +154,14 @@ private let glpkSearchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRaw
     let best = glp_ios_best_node(tree)
     if best != 0 {
         context.bound = glp_ios_node_bound(tree, best)
+    }
+    if reason == GLP_ISELECT, let maxNodes = context.maxNodes {
+        context.selected += 1
+        if context.selected > maxNodes {
+            context.stoppedEarly = true
+            glp_ios_terminate(tree)
+            return
+        }
     }
     let elapsed = context.elapsed
     if elapsed >= context.timeLimit {

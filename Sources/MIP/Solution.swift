@@ -69,14 +69,19 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Solve only the LP relaxation (integrality ignored); status is optimal/infeasible/unbounded.
     public var relaxation: Bool
+    /// A work limit that does not depend on the machine: stop the branch and bound after this many
+    /// subproblems were selected (nil: none). A solve it stops is repeatable, unlike one the time
+    /// limit stops; keep the time limit as a safety cap. Solvers without a tree ignore it.
+    public var maxNodes: Int?
 
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 1e-4, start: [Double]? = nil,
-                progress: (@Sendable (SolveProgress) -> Void)? = nil, relaxation: Bool = false) {
+                progress: (@Sendable (SolveProgress) -> Void)? = nil, relaxation: Bool = false, maxNodes: Int? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.start = start
         self.progress = progress
         self.relaxation = relaxation
+        self.maxNodes = maxNodes
     }
 }
 

@@ -7,13 +7,13 @@ import MIP
 /// capacity per queue and interval (`RosterState.fixedPart`), so the freed agents' marginal service
 /// is modelled exactly on the few curve segments above that base, with ordering binaries only where
 /// the curve is still convex (`RosterFormulation`). The sub-MIP is started from the current roster
-/// (completed by a solve with x fixed), solved by `solver` within a per-round time limit, decoded,
-/// its breaks placed exactly, and kept if the exact cost falls.
+/// (completed by a solve with x fixed), solved by `solver` within a per-round node limit (a time
+/// limit caps it), decoded, its breaks placed exactly, and kept if the exact cost falls.
 ///
 /// Two kinds of neighbourhood alternate:
 /// - *agents × week*: a random agent plus agents of its skill group (or of any group, 1 in 3),
 ///   every day free; the size adapts: +1 after a round proved optimal without improvement, −1
-///   after a round that hit its time limit (1…12). Re-plans days off and start times together.
+///   after a round that hit its node (or time) limit (1…12). Re-plans days off and start times together.
 /// - *day × agents*: one random day for `dayAgents` (8) agents (same selection), their other days
 ///   pinned; re-times many agents at once, which single moves cannot (two agents moving together
 ///   into an interval where one alone gains little: the convex part of the curve).
@@ -24,6 +24,8 @@ struct NeighbourhoodSearch {
     var size = 3
     var dayAgents = 8
     var roundSeconds = 2.0
+    /// Branch-and-bound nodes of one round's solves (the repeatable limit; `roundSeconds` caps the time).
+    var maxNodes = SearchSettings.nodes(seconds: 2.0)
     /// Consecutive rounds without improvement after which the phase gives its time back.
     var patience = 6
 
@@ -49,10 +51,11 @@ struct NeighbourhoodSearch {
             return free.sorted()
         }
         while rounds < maxRounds {
-            // A round may overrun its limit (GLPK checks the clock only between nodes; building the
-            // model takes time too): start one only when 1.5 times its limit is left.
+            // A round's two solves stop at `maxNodes`, each capped at `roundSeconds` (GLPK checks the
+            // clock only between nodes; building the model takes time too): start a round only when
+            // 2.5 times its limit is left.
             let left = durationSeconds(deadline - ContinuousClock.now)
-            guard left > 1.5 * roundSeconds else { break }
+            guard left > 2.5 * roundSeconds else { break }
             let byDay = size < n && rounds % 2 == 1
             rounds += 1
             let free = pick(byDay ? dayAgents : size)
@@ -82,9 +85,10 @@ struct NeighbourhoodSearch {
         if !pinned.isEmpty { formulation.fix(choices: current, days: pinned) }
         var startModel = formulation
         startModel.fix(choices: current)
-        let completion = try? solver.solve(startModel.model, options: SolveOptions(timeLimitSeconds: limit / 4, relativeGap: 1e-6))
-        let options = SolveOptions(timeLimitSeconds: max(0.1, limit - (completion?.seconds ?? 0)), relativeGap: 1e-6,
-                                   start: completion?.hasSolution == true ? completion!.values : nil)
+        let completion = try? solver.solve(startModel.model, options: SolveOptions(timeLimitSeconds: limit, relativeGap: 1e-6,
+                                                                                    maxNodes: maxNodes))
+        let options = SolveOptions(timeLimitSeconds: limit, relativeGap: 1e-6,
+                                   start: completion?.hasSolution == true ? completion!.values : nil, maxNodes: maxNodes)
         guard let solution = try? solver.solve(formulation.model, options: options), solution.hasSolution else {
             return (false, true, nil)
         }

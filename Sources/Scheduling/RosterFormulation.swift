@@ -76,14 +76,23 @@ public struct RosterFormulation {
     }
 
     private mutating func addShiftVariables(relaxedAvailability: Bool, service: Bool) {
-        let hourCost = elastic.isEmpty && service ? context.coefficients.paidHour / 60 : 0
+        let priced = elastic.isEmpty && service
+        let hourCost = priced ? context.coefficients.paidHour / 60 : 0
+        let published = priced ? context.published : nil
+        let changeCost = context.problem.published?.changePenalty ?? 0
         for a in free {
             let lists = relaxedAvailability ? context.catalog.templateAllowed[a] : context.catalog.allowed[a]
             for d in 0..<context.days {
+                // `published-shift-changed`: a published shift p changes unless x[p] = 1
+                // (penalty·(1 − x[p]): constant in the offset, −penalty on x[p]); on a published day
+                // off every x of the day is a change (+penalty on each).
+                let p = published?[a][d] ?? -1
+                if published != nil, p != -1 { model.objectiveOffset += changeCost }
                 for o in lists[d] {
                     let option = context.catalog.options[o]
+                    let change = published == nil ? 0 : (p == -1 ? changeCost : (p == o ? -changeCost : 0))
                     let v = model.addBinary("x[\(context.problem.agents[a].id),d\(d),\(option.templateID)@\(option.startMinute)+\(option.lengthMinutes)]",
-                                            cost: hourCost * Double(option.paidMinutes))
+                                            cost: hourCost * Double(option.paidMinutes) + change)
                     shifts.append((a, d, o, v))
                     xByAgentDay[a, default: [:]][d, default: []].append((o, v))
                 }

@@ -68,20 +68,16 @@ public struct RosterScheduler: Sendable {
     /// greedy construction; agents the greedy left short of a weekly minimum get their own
     /// contract-only MIP (a week from it repairs them; no week at all means the rules collide:
     /// explained, no roster). Tiny problems (≤ 8 agents) then get one neighbourhood holding every
-    /// agent, i.e. the exact model. Then local search (40 % of the time left, or half the move budget),
-    /// GLPK neighbourhoods (up to 75 % of the time left then, or `maxNeighbourhoods`; they stop early
-    /// when idle), and local search again to the deadline (or the rest of the move budget).
+    /// agent, i.e. the exact model (node limit for a third of the time limit). Then local search (half the
+    /// move budget), GLPK neighbourhoods (`neighbourhoodBudget` rounds; they stop early when idle),
+    /// and local search again (the rest of the moves). Budgets are work, not time
+    /// (`SearchSettings`): the deadline only caps every phase.
     public func schedule(_ problem: RosterProblem) throws -> ScheduleResult {
         try problem.validate()
         let clock = ContinuousClock.now
         let settings = problem.search
         let deadline = clock + .milliseconds(Int(settings.timeLimitSeconds * 1000))
         func elapsed() -> Double { durationSeconds(ContinuousClock.now - clock) }
-        let budgeted = settings.maxMoves != .max
-        func at(_ fraction: Double) -> ContinuousClock.Instant {
-            let now = ContinuousClock.now
-            return budgeted ? deadline : now + (deadline - now) * fraction
-        }
         let context = SchedulingContext(problem: problem)
         var statistics = SearchStatistics()
         let answeredBound = CapacityBound(problem: problem, tables: context.tables).answered
@@ -124,8 +120,9 @@ public struct RosterScheduler: Sendable {
         var lns = NeighbourhoodSearch(solver: solver)
         if context.agentCount <= 8 {
             lns.size = context.agentCount
-            lns.roundSeconds = settings.timeLimitSeconds / 2
-            let r = lns.run(on: state, deadline: at(0.5), rng: &rng, maxRounds: 1)
+            lns.roundSeconds = settings.timeLimitSeconds / 3
+            lns.maxNodes = SearchSettings.nodes(seconds: lns.roundSeconds)
+            let r = lns.run(on: state, deadline: deadline, rng: &rng, maxRounds: 1)
             statistics.neighbourhoodsSolved += r.rounds
             statistics.neighbourhoodsImproved += r.improved
             if let b = r.bound { bound = max(bound, b) }
@@ -135,14 +132,14 @@ public struct RosterScheduler: Sendable {
         func solved() -> Bool { abs(state.cost - bound) / max(1, abs(state.cost)) <= settings.relativeGap }
         let search = LocalSearch()
         if !solved() {
-            statistics.localSearchMoves += search.run(on: state, deadline: at(0.4), maxMoves: budgeted ? settings.maxMoves / 2 : nil,
+            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: settings.moveBudget / 2,
                                                       rng: &rng, progress: { report("local search", $0) })
             report("local search", state.cost)
-            let r = lns.run(on: state, deadline: at(0.75), rng: &rng, maxRounds: settings.maxNeighbourhoods)
+            let r = lns.run(on: state, deadline: deadline, rng: &rng, maxRounds: settings.neighbourhoodBudget)
             statistics.neighbourhoodsSolved += r.rounds
             statistics.neighbourhoodsImproved += r.improved
             report("neighbourhoods", state.cost)
-            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: budgeted ? settings.maxMoves / 2 : nil,
+            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: settings.moveBudget - settings.moveBudget / 2,
                                                       rng: &rng, progress: { report("local search", $0) })
             report("local search", state.cost)
         }

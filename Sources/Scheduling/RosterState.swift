@@ -52,7 +52,7 @@ final class RosterState {
     private var answered: [Double]
 
     struct AgentTerms: Equatable {
-        var paid = 0, nights = 0, weekends = 0, preferOff = 0, preferOn = 0, deficit = 0
+        var paid = 0, nights = 0, weekends = 0, preferOff = 0, preferOn = 0, deficit = 0, changed = 0
     }
 
     init(context: SchedulingContext) {
@@ -102,7 +102,7 @@ final class RosterState {
         let w = context.problem.weights
         var total = k.unanswered * (totalContacts - answeredQ.reduce(0, +)) + penalty
         for q in 0..<Q { total += k.shortfall * max(0, targetQ[q] - answeredQ[q]) }
-        var maxNights = 0, maxWeekends = 0, paid = 0, prefOff = 0, prefOn = 0, deficit = 0
+        var maxNights = 0, maxWeekends = 0, paid = 0, prefOff = 0, prefOn = 0, deficit = 0, changed = 0
         for (a, current) in agentTerms.enumerated() {
             let t = replacing.first { $0.agent == a }?.terms ?? current
             maxNights = max(maxNights, t.nights)
@@ -111,9 +111,11 @@ final class RosterState {
             prefOff += t.preferOff
             prefOn += t.preferOn
             deficit += t.deficit
+            changed += t.changed
         }
         total += k.paidHour * Double(paid) / 60 + w.preferOff * Double(prefOff) + w.preferOn * Double(prefOn)
         total += w.fairNights * Double(maxNights) + w.fairWeekends * Double(maxWeekends)
+        total += (context.problem.published?.changePenalty ?? 0) * Double(changed)
         return total + RosterState.deficitWeight * Double(deficit)
     }
 
@@ -137,6 +139,7 @@ final class RosterState {
             }
         }
         r.deficit = max(0, context.contracts[a].weekMinutesMin - r.paid)
+        r.changed = context.publishedChanges(agent: a, week: week)
         return r
     }
 

@@ -23,6 +23,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Codable {
     case fairWeekends = "fair-weekends"
     case secondarySkill = "secondary-skill"
     case serviceTarget = "service-target"
+    case publishedShiftChanged = "published-shift-changed"
 
     public var isHard: Bool {
         switch self {

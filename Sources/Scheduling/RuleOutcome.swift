@@ -10,6 +10,8 @@
 /// - `fair-nights` / `fair-weekends`: the busiest agent's count × the price; violations = that count
 ///   minus the least busy agent's.
 /// - `secondary-skill`: (level − 1)-weighted agent-intervals on secondary skills × the price.
+/// - `published-shift-changed`: agent-days changed against the published roster (`PublishedPlan`)
+///   × its change penalty; 0 without a published roster.
 public struct RuleOutcome: Sendable, Hashable {
     public var rule: RuleID
     public var isHard: Bool { rule.isHard }
@@ -64,6 +66,9 @@ public struct RuleOutcome: Sendable, Hashable {
             case .secondarySkill:
                 return RuleOutcome(rule: rule, violations: Int(service.secondarySkillAgentIntervals.rounded()),
                                    penalty: w.secondarySkill * service.secondarySkillAgentIntervals)
+            case .publishedShiftChanged:
+                let changed = problem.published?.changes(in: roster, problem: problem).count ?? 0
+                return RuleOutcome(rule: rule, violations: changed, penalty: (problem.published?.changePenalty ?? 0) * Double(changed))
             default:
                 return RuleOutcome(rule: rule, violations: violations.filter { $0.rule == rule }.count, penalty: 0)
             }

@@ -15,6 +15,10 @@ public struct SchedulingContext: Sendable {
     let allocator: CapacityAllocator
     /// Objective coefficients of the chosen mode (see `ObjectiveCoefficients`).
     public let coefficients: ObjectiveCoefficients
+    /// With a published roster: `published[a][d]` is the option agent a was published to work on day d,
+    /// −1 for a published day off, −2 for a published shift that is no option of this problem (any
+    /// choice changes it). nil without a published roster.
+    public let published: [[Int]]?
 
     public var intervalCount: Int { problem.grid.intervals.count }
     public var days: Int { problem.grid.days }
@@ -42,6 +46,35 @@ public struct SchedulingContext: Sendable {
         coefficients = ObjectiveCoefficients(mode: problem.objective, weights: problem.weights)
         allocator = CapacityAllocator(tables: tables, groups: groups, shrinkage: problem.shrinkage,
                                       secondarySkill: problem.weights.secondarySkill)
+        if let plan = problem.published {
+            published = Self.publishedOptions(plan, problem: problem, catalog: catalog)
+        } else {
+            published = nil
+        }
+    }
+
+    /// Maps the published shifts onto options (see `published`).
+    private static func publishedOptions(_ plan: PublishedPlan, problem: RosterProblem, catalog: OptionCatalog) -> [[Int]] {
+        struct Key: Hashable { var day: Int, template: String, start: Int, end: Int }
+        var index: [Key: Int] = [:]
+        for (i, o) in catalog.options.enumerated() { index[Key(day: o.day, template: o.templateID, start: o.start, end: o.end)] = i }
+        var result = Array(repeating: Array(repeating: -1, count: problem.grid.days), count: problem.agents.count)
+        let agentIndex = Dictionary(problem.agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let start = problem.grid.startDate.dayNumber
+        for shift in plan.shifts {
+            let d = shift.date.dayNumber - start
+            guard let a = agentIndex[shift.agentID], d >= 0, d < problem.grid.days, result[a][d] == -1 else { continue }
+            result[a][d] = index[Key(day: d, template: shift.templateID, start: shift.start, end: shift.end)] ?? -2
+        }
+        return result
+    }
+
+    /// Changed published shifts of one agent's week of choices (`PublishedPlan` defines a change).
+    func publishedChanges(agent a: Int, week: [Int]) -> Int {
+        guard let published else { return 0 }
+        var n = 0
+        for (chosen, old) in zip(week, published[a]) where chosen != old { n += 1 }
+        return n
     }
 }
 

@@ -119,3 +119,53 @@ private func summary(_ folder: String) throws -> [String: Any] {
     #expect(broken.status == 1)
     #expect(broken.stdout.contains("break-placement"))
 }
+
+/// Agent-days whose shift (template, start, end) differs between two shifts.csv files.
+private func changedShifts(_ a: String, _ b: String) throws -> Int {
+    func keyed(_ path: String) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try csvRows(path).dropFirst().map { ("\($0[0]) \($0[1])", $0[2...4].joined(separator: ",")) })
+    }
+    let old = try keyed(a), new = try keyed(b)
+    return Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.count
+}
+
+@Test func replanningAgainstThePublishedRosterChangesFewShifts() throws {
+    let yaml = scenarios.appendingPathComponent("small/small.yaml").path
+    let base = temporaryFolder("published-base"), plain = temporaryFolder("published-plain"), replan = temporaryFolder("published-replan")
+    let whatIf = ["--set", "queues.voice.volume_factor=1.15", "--time-limit", "3", "--quiet"]
+    #expect(try runWFM(["run", yaml, "--out", base, "--time-limit", "3", "--quiet"]).status == 0)
+    #expect(try runWFM(["run", yaml, "--out", plain] + whatIf).status == 0)
+    let r = try runWFM(["run", yaml, "--out", replan, "--set", "published_roster.file=\(base)/shifts.csv",
+                        "--set", "published_roster.change_penalty=50"] + whatIf)
+    #expect(r.status == 0, "\(r.stderr)")
+    let fromScratch = try changedShifts(base + "/shifts.csv", plain + "/shifts.csv")
+    let kept = try changedShifts(base + "/shifts.csv", replan + "/shifts.csv")
+    #expect(kept < fromScratch, "re-planned \(kept) vs from scratch \(fromScratch) changed shifts")
+    #expect(kept <= 4, "50 contacts a change leaves only a few changes on an 8-agent week")
+    #expect(r.stdout.contains("change these \(kept) shifts against the published roster"), "\(r.stdout)")
+    let rules = try #require(try summary(replan)["rules"] as? [[String: Any]])
+    let rule = try #require(rules.first { $0["id"] as? String == "published-shift-changed" })
+    #expect(rule["violations"] as? Int == kept)
+}
+
+@Test func twoRunsWithTheSameSeedWriteTheSameFiles() throws {
+    let yaml = scenarios.appendingPathComponent("small/small.yaml").path
+    let folders = [temporaryFolder("repeat-1"), temporaryFolder("repeat-2")]
+    for out in folders {
+        let r = try runWFM(["run", yaml, "--out", out, "--time-limit", "4", "--seed", "11", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+    for file in ["shifts.csv", "breaks.csv", "coverage.csv", "agents.csv"] {
+        let a = try Data(contentsOf: URL(fileURLWithPath: folders[0] + "/" + file))
+        let b = try Data(contentsOf: URL(fileURLWithPath: folders[1] + "/" + file))
+        #expect(a == b, "\(file) differs between two runs with the same seed")
+    }
+    // summary.json: identical except the measured seconds (solver seconds and the timings line).
+    func withoutTimings(_ folder: String) throws -> String {
+        let text = try String(contentsOfFile: folder + "/summary.json", encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.contains("\"timings\"") }
+            .map { $0.replacingOccurrences(of: #""seconds": [0-9.]+"#, with: #""seconds": _"#, options: .regularExpression) }
+            .joined(separator: "\n")
+    }
+    #expect(try withoutTimings(folders[0]) == withoutTimings(folders[1]))
+}

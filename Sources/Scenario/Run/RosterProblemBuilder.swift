@@ -12,6 +12,8 @@ import WFMCore
 ///   `min(items_t, N · intervalSeconds / AHT_t)` then rewards exactly the capacity that plan needs;
 ///   its target is 1 (every item within the deadline).
 /// - A day closed for every queue is a day nobody works: every agent gets an unavailable window.
+/// - `published_roster` becomes the `PublishedPlan` the search re-plans against (its change penalty
+///   in contacts per changed shift).
 enum RosterProblemBuilder {
     static func build(_ scenario: Scenario, demand: PlanDemand, timeLimitSeconds: Double?, seed: Int?) -> RosterProblem {
         let intervalSeconds = Double(scenario.grid.intervalMinutes * 60)
@@ -42,6 +44,7 @@ enum RosterProblemBuilder {
                                     seed: UInt64(truncatingIfNeeded: seed ?? scenario.solver.seed))
         return RosterProblem(grid: scenario.grid, queues: queues, templates: scenario.templates, contracts: scenario.contracts,
                              agents: scenario.agents, availability: scenario.availability + closures, carryIn: scenario.carryIn,
-                             shrinkage: scenario.shrinkage, objective: scenario.objective, search: search)
+                             shrinkage: scenario.shrinkage, objective: scenario.objective, search: search,
+                             published: scenario.publishedRoster.map { PublishedPlan(shifts: $0.shifts, changePenalty: $0.changePenalty) })
     }
 }

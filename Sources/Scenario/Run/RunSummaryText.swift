@@ -2,6 +2,9 @@ import Foundation
 
 /// The compact summary `wfm run` prints: per-queue weekly KPIs, paid hours, solver outcome, folder.
 public enum RunSummaryText {
+    /// Changed shifts listed in full; longer lists end with a count of the rest.
+    static let shownChanges = 30
+
     public static func text(_ outcome: RunOutcome) -> String {
         let s = outcome.summary
         var lines = ["scenario \(s.scenario): roster written to \(outcome.folder)"]
@@ -17,6 +20,11 @@ public enum RunSummaryText {
         let paid = s.rules.filter { $0.kind == .soft && $0.penalty > 0 }
         if !paid.isEmpty {
             lines.append("soft rules paid: " + paid.map { String(format: "%@ %.1f (%d)", $0.id as NSString, $0.penalty, $0.violations) }.joined(separator: ", "))
+        }
+        if let changes = outcome.changedShifts {
+            lines.append("change these \(changes.count) shifts against the published roster (agent, date: old → new)" + (changes.isEmpty ? "" : ":"))
+            lines += changes.prefix(shownChanges).map { "  " + $0 }
+            if changes.count > shownChanges { lines.append("  … and \(changes.count - shownChanges) more") }
         }
         return lines.joined(separator: "\n")
     }

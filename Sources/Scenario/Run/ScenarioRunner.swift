@@ -8,6 +8,8 @@ import WFMCore
 public struct RunOutcome: Sendable {
     public var folder: String
     public var summary: RunSummaryOutput
+    /// With a published roster: one line per changed shift (`PublishedChangesText`); nil without one.
+    public var changedShifts: [String]?
 }
 
 /// A run that finished without a roster: the hard rules cannot all hold (or no roster was found in
@@ -78,7 +80,10 @@ public struct ScenarioRunner: Sendable {
         try OutputFolder.write(files, to: folder)
         try Report.write(runDirectory: folder, limits: contractLimits(scenario))
         progress?("wrote \(files.count + 1) files to \(folder)")
-        return RunOutcome(folder: folder, summary: summary)
+        let changes = problem.published.map {
+            PublishedChangesText.lines($0.changes(in: roster, problem: problem), zone: problem.grid.timeZone)
+        }
+        return RunOutcome(folder: folder, summary: summary, changedShifts: changes)
     }
 
     func describe(_ source: ForecastSource) -> String {
