@@ -21,10 +21,7 @@ public struct GLPKSolver: MIPSolver {
         }
         glp_term_out(GLP_OFF)
         let clock = ContinuousClock.now
-        func elapsed() -> Double {
-            let d = ContinuousClock.now - clock
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
         let problem = GLPKProblem(model, relaxation: options.relaxation)
         let hasIntegers = !options.relaxation && model.variables.contains(where: \.isInteger)
         let sign: Double = model.sense == .minimize ? 1 : -1
@@ -37,7 +34,7 @@ public struct GLPKSolver: MIPSolver {
         smcp.tm_lim = Int32(clamping: Int(max(1, options.timeLimitSeconds) * 1000))
         var lpCode = glp_simplex(problem.handle, &smcp)
         if lpCode != 0 {
-            // Retry from a fresh basis with the LP presolver, which copes with harder starts.
+            // Retry once from GLPK's standard basis, which copes with starts the default one fails on.
             glp_std_basis(problem.handle)
             lpCode = glp_simplex(problem.handle, &smcp)
         }
@@ -132,10 +129,7 @@ final class SearchContext {
         self.relativeGap = relativeGap
     }
 
-    var elapsed: Double {
-        let d = ContinuousClock.now - clock
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
+    var elapsed: Double { (ContinuousClock.now - clock).inSeconds }
 }
 
 /// GLPK's branch-and-cut callback: injects the start solution, tracks the best bound, reports

@@ -35,10 +35,7 @@ enum LocalTimestamp {
 extension RunTimestamp {
     /// The local reading of an absolute instant (seconds since 1970-01-01T00:00Z) in `zone`.
     public init(instant: Int, in zone: TimeZone) {
-        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
-        let local = instant + offset
-        let dayNumber = Int((Double(local) / 86_400).rounded(.down))
-        self.init(date: LocalDate(dayNumber: dayNumber), minuteOfDay: (local - dayNumber * 86_400) / 60, utcOffsetMinutes: offset / 60)
+        self.init(GridInterval(instant: instant, in: zone))
     }
 
     /// The start of a grid interval.

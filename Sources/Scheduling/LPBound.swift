@@ -26,7 +26,7 @@ final class LPBound: @unchecked Sendable {
             let solution = try? solver.solve(model, options: SolveOptions(timeLimitSeconds: timeLimit, relaxation: true))
             lock.withLock {
                 if let solution, solution.status == .optimal { value = solution.objective }
-                seconds = durationSeconds(ContinuousClock.now - clock)
+                seconds = (ContinuousClock.now - clock).inSeconds
             }
             done.signal()
         }
@@ -36,7 +36,7 @@ final class LPBound: @unchecked Sendable {
 
     /// The bound, waiting at most until `deadline` for it; nil if not ready or the LP failed.
     func result(waitingUntil deadline: ContinuousClock.Instant) -> Double? {
-        let wait = max(0, durationSeconds(deadline - ContinuousClock.now))
+        let wait = max(0, (deadline - ContinuousClock.now).inSeconds)
         if done.wait(timeout: .now() + wait) == .success { done.signal() }
         return lock.withLock { value }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MIP
 
 /// Simulated annealing over agent-day changes, priced exactly by `RosterState` (true Erlang service
 /// of every touched interval after re-allocating skills, breaks placed coverage-aware).
@@ -36,7 +37,7 @@ struct LocalSearch {
         guard !free.isEmpty else { return 0 }
         let days = context.days
         let clockStart = ContinuousClock.now
-        let budget = max(1e-3, durationSeconds(deadline - clockStart))
+        let budget = max(1e-3, (deadline - clockStart).inSeconds)
         var best = (cost: state.cost, choice: state.choice, breaks: state.breakStarts)
         var current = best.cost
         var temperature = startTemperature
@@ -51,7 +52,7 @@ struct LocalSearch {
                     progress(best.cost)
                 }
                 // Cooling follows the move budget when there is one (repeatable), else the clock.
-                let progress = maxMoves.map { Double(moves) / Double($0) } ?? durationSeconds(now - clockStart) / budget
+                let progress = maxMoves.map { Double(moves) / Double($0) } ?? (now - clockStart).inSeconds / budget
                 temperature = startTemperature * pow(endTemperature / startTemperature, min(1, progress))
             }
             moves += 1
@@ -113,11 +114,6 @@ struct LocalSearch {
         state.load(choice: best.choice, breaks: best.breaks)
         return moves
     }
-}
-
-/// A duration in seconds.
-func durationSeconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }
 
 extension RosterState {

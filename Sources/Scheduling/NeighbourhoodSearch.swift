@@ -54,7 +54,7 @@ struct NeighbourhoodSearch {
             // A round's two solves stop at `maxNodes`, each capped at `roundSeconds` (GLPK checks the
             // clock only between nodes; building the model takes time too): start a round only when
             // 2.5 times its limit is left.
-            let left = durationSeconds(deadline - ContinuousClock.now)
+            let left = (deadline - ContinuousClock.now).inSeconds
             guard left > 2.5 * roundSeconds else { break }
             let byDay = size < n && rounds % 2 == 1
             rounds += 1

@@ -77,7 +77,7 @@ public struct RosterScheduler: Sendable {
         let clock = ContinuousClock.now
         let settings = problem.search
         let deadline = clock + .milliseconds(Int(settings.timeLimitSeconds * 1000))
-        func elapsed() -> Double { durationSeconds(ContinuousClock.now - clock) }
+        func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
         let context = SchedulingContext(problem: problem)
         var statistics = SearchStatistics()
         let answeredBound = CapacityBound(problem: problem, tables: context.tables).answered

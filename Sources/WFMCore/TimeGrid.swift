@@ -72,6 +72,22 @@ public struct GridInterval: Sendable, Hashable {
     public var minuteOfDay: Int
     /// UTC offset in effect at the start, in seconds.
     public var utcOffsetSeconds: Int
+
+    public init(start: Int, date: LocalDate, minuteOfDay: Int, utcOffsetSeconds: Int) {
+        self.start = start
+        self.date = date
+        self.minuteOfDay = minuteOfDay
+        self.utcOffsetSeconds = utcOffsetSeconds
+    }
+
+    /// The local reading in `zone` of an absolute instant (seconds since 1970-01-01T00:00Z).
+    public init(instant: Int, in zone: TimeZone) {
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+        let local = instant + offset
+        let dayNumber = Int((Double(local) / 86_400).rounded(.down))
+        self.init(start: instant, date: LocalDate(dayNumber: dayNumber), minuteOfDay: (local - dayNumber * 86_400) / 60,
+                  utcOffsetSeconds: offset)
+    }
 }
 
 /// The plan horizon cut into equal intervals of absolute time, labelled in local time.
@@ -103,11 +119,7 @@ public struct TimeGrid: Sendable {
         list.reserveCapacity((end - first) / (intervalMinutes * 60))
         var t = first
         while t < end {
-            let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t)))
-            let local = t + offset
-            let dayNumber = Int((Double(local) / 86_400).rounded(.down))
-            list.append(GridInterval(start: t, date: LocalDate(dayNumber: dayNumber),
-                                     minuteOfDay: (local - dayNumber * 86_400) / 60, utcOffsetSeconds: offset))
+            list.append(GridInterval(instant: t, in: timeZone))
             t += intervalMinutes * 60
         }
         intervals = list
@@ -134,11 +146,14 @@ public struct TimeGrid: Sendable {
 
     /// ISO 8601 local time with offset, minute precision: `2026-03-02T08:15+03:00`.
     public static func iso8601(_ interval: GridInterval) -> String {
-        let offsetMinutes = interval.utcOffsetSeconds / 60
-        let sign = offsetMinutes < 0 ? "-" : "+"
-        let a = abs(offsetMinutes)
-        return String(format: "%@T%02d:%02d%@%02d:%02d", interval.date.description,
-                      interval.minuteOfDay / 60, interval.minuteOfDay % 60, sign, a / 60, a % 60)
+        iso8601(date: interval.date, minuteOfDay: interval.minuteOfDay, utcOffsetMinutes: interval.utcOffsetSeconds / 60)
+    }
+
+    /// The one formatter of local timestamps in every output file: `YYYY-MM-DDTHH:MM±HH:MM`.
+    public static func iso8601(date: LocalDate, minuteOfDay: Int, utcOffsetMinutes: Int) -> String {
+        let sign = utcOffsetMinutes < 0 ? "-" : "+"
+        let a = abs(utcOffsetMinutes)
+        return String(format: "%@T%02d:%02d%@%02d:%02d", date.description, minuteOfDay / 60, minuteOfDay % 60, sign, a / 60, a % 60)
     }
 }
 

@@ -1,3 +1,5 @@
+import Scheduling
+
 /// The burnout limits of one contract (SPEC.md scenario `contracts`), which the report uses to flag
 /// agents whose week comes close to a limit. A run folder does not hold them: the runner passes them
 /// from the scenario. Nil means the contract sets no such limit.
@@ -15,6 +17,12 @@ public struct ContractLimits: Sendable, Hashable {
         self.maxNightShifts = maxNightShifts
         self.minRestMinutes = minRestMinutes
         self.maxStartSpreadMinutes = maxStartSpreadMinutes
+    }
+
+    /// The burnout limits a scenario contract sets.
+    public init(_ contract: Contract) {
+        self.init(maxConsecutiveDays: contract.maxConsecutiveDays, maxNightShifts: contract.maxNightShifts,
+                  minRestMinutes: contract.minRestMinutes, maxStartSpreadMinutes: contract.maxStartSpreadMinutes)
     }
 }
 

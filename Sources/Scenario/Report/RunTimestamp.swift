@@ -51,9 +51,7 @@ public struct RunTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public var description: String {
-        let a = abs(utcOffsetMinutes)
-        let zone = (utcOffsetMinutes < 0 ? "-" : "+") + RunTimestamp.clock(a)
-        return "\(date)T\(clock)\(zone)"
+        TimeGrid.iso8601(date: date, minuteOfDay: minuteOfDay, utcOffsetMinutes: utcOffsetMinutes)
     }
 
     public static func < (a: RunTimestamp, b: RunTimestamp) -> Bool { a.epochMinutes < b.epochMinutes }

@@ -1,5 +1,6 @@
 import Foundation
 import GLPKSolver
+import MIP
 import Scheduling
 import Staffing
 import WFMCore
@@ -43,8 +44,7 @@ public struct ScenarioRunner: Sendable {
         func lap() -> Double {
             let now = ContinuousClock.now
             defer { mark = now }
-            let d = now - mark
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            return (now - mark).inSeconds
         }
 
         progress?("forecast: \(describe(scenario.forecast))")
@@ -109,9 +109,6 @@ public struct ScenarioRunner: Sendable {
 
     /// The burnout limits of each contract, so the report flags agents at or over them.
     func contractLimits(_ scenario: Scenario) -> [String: ContractLimits] {
-        Dictionary(uniqueKeysWithValues: scenario.contracts.map {
-            ($0.id, ContractLimits(maxConsecutiveDays: $0.maxConsecutiveDays, maxNightShifts: $0.maxNightShifts,
-                                   minRestMinutes: $0.minRestMinutes, maxStartSpreadMinutes: $0.maxStartSpreadMinutes))
-        })
+        Dictionary(uniqueKeysWithValues: scenario.contracts.map { ($0.id, ContractLimits($0)) })
     }
 }
