@@ -8,7 +8,9 @@ extension RosterProblem {
     /// Checked: unique ids; every contract, template and queue an agent or contract names exists;
     /// forecast arrays match the grid; shrinkage in [0, 1); templates whose starts, lengths and break
     /// windows fit (every break ends inside every length); contract bounds ordered; availability and
-    /// carry-in refer to known agents, dates of the horizon (carry-in: before it) and `start < end`.
+    /// carry-in refer to known agents, dates of the horizon (carry-in: before it) and `start < end`;
+    /// `cannot_follow`, per-template maxima, shift cover and requests name known templates and agents,
+    /// dates of the horizon, and weights ≥ 0.
     public func diagnostics(source: String = "scenario") -> [Diagnostic] {
         var bag = DiagnosticBag()
         func error(_ key: String, _ message: String) { bag.error(file: source, key: key, message) }
@@ -57,6 +59,9 @@ extension RosterProblem {
             }
         }
         let templateIDs = Set(templates.map(\.id))
+        for t in templates {
+            for id in t.cannotFollow where !templateIDs.contains(id) { error("shifts.\(t.id).cannot_follow", "unknown shift template '\(id)'") }
+        }
         for c in contracts {
             let key = "contracts.\(c.id)"
             if c.weekMinutesMin < 0 || c.weekMinutesMax < c.weekMinutesMin { error("\(key).week_minutes", "needs 0 ≤ min ≤ max") }
@@ -67,6 +72,18 @@ extension RosterProblem {
             }
             if c.templateIDs.isEmpty { error("\(key).shifts", "lists no shift template") }
             for id in c.templateIDs where !templateIDs.contains(id) { error("\(key).shifts", "unknown shift template '\(id)'") }
+            if c.minConsecutiveDays < 1 || c.minConsecutiveDays > c.maxConsecutiveDays {
+                error("\(key).min_consecutive_days", "must be in 1…max_consecutive_days (\(c.maxConsecutiveDays))")
+            }
+            if c.minConsecutiveDaysOff < 1 { error("\(key).min_consecutive_days_off", "must be ≥ 1") }
+            if let w = c.maxWeekends, w < 0 { error("\(key).max_weekends", "must be ≥ 0") }
+            for (id, n) in c.maxShiftsPerTemplate.sorted(by: { $0.key < $1.key }) {
+                if !templateIDs.contains(id) { error("\(key).max_shifts_per_template", "unknown shift template '\(id)'") }
+                if n < 0 { error("\(key).max_shifts_per_template.\(id)", "must be ≥ 0") }
+            }
+            if c.horizonMinutesMin < 0 || (c.horizonMinutesMax.map { $0 < c.horizonMinutesMin } ?? false) {
+                error("\(key).horizon_minutes", "needs 0 ≤ min ≤ max")
+            }
         }
         let contractIDs = Set(contracts.map(\.id))
         let queueIDs = Set(queues.map(\.id))
@@ -88,6 +105,21 @@ extension RosterProblem {
             if !(0..<1440).contains(w.startMinute) || !(1...1440).contains(w.endMinute) || w.endMinute <= w.startMinute {
                 error(key, "needs 00:00 ≤ start < end ≤ 24:00")
             }
+        }
+        for (i, c) in shiftCover.enumerated() {
+            let key = "shift_cover[\(i)]"
+            if !templateIDs.contains(c.templateID) { error(key, "unknown shift template '\(c.templateID)'") }
+            if c.date < first || c.date > last { error(key, "date \(c.date) is outside the horizon \(first)…\(last)") }
+            if c.required < 0 || !(c.underWeight >= 0) || !(c.overWeight >= 0) || !c.underWeight.isFinite || !c.overWeight.isFinite {
+                error(key, "needs required ≥ 0 and finite weights ≥ 0")
+            }
+        }
+        for (i, r) in requests.enumerated() {
+            let key = "requests[\(i)]"
+            if !agentIDs.contains(r.agentID) { error(key, "unknown agent '\(r.agentID)'") }
+            if let t = r.templateID, !templateIDs.contains(t) { error(key, "unknown shift template '\(t)'") }
+            if r.date < first || r.date > last { error(key, "date \(r.date) is outside the horizon \(first)…\(last)") }
+            if !(r.weight >= 0) || !r.weight.isFinite { error(key, "weight must be finite and ≥ 0") }
         }
         for (i, s) in carryIn.enumerated() {
             let key = "carry_in[\(i)]"

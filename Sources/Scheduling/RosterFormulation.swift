@@ -20,15 +20,18 @@ public struct RosterFormulation {
     }
 
     /// What the fixed agents contribute: capacity per queue and interval after their own skill
-    /// split, and their night/weekend maxima (fairness), answered totals per queue at that capacity.
+    /// split, their night/weekend maxima (fairness), and their head count on each `shiftCover`
+    /// target (same order as `RosterProblem.shiftCover`; empty = none).
     public struct FixedPart: Sendable {
         public var capacity: [[Double]]
         public var maxNights: Int
         public var maxWeekends: Int
-        public init(capacity: [[Double]], maxNights: Int = 0, maxWeekends: Int = 0) {
+        public var coverCounts: [Int]
+        public init(capacity: [[Double]], maxNights: Int = 0, maxWeekends: Int = 0, coverCounts: [Int] = []) {
             self.capacity = capacity
             self.maxNights = maxNights
             self.maxWeekends = maxWeekends
+            self.coverCounts = coverCounts
         }
     }
 

@@ -29,15 +29,19 @@ public struct ShiftTemplate: Sendable, Hashable {
     /// Shift lengths in minutes, breaks included.
     public var lengthsMinutes: [Int]
     public var breaks: [BreakRule]
+    /// Templates that may not be worked on the day after a shift of this one (`forbidden-succession`,
+    /// e.g. no early shift the morning after a late one). Carry-in shifts are not checked against it.
+    public var cannotFollow: [String]
 
     public init(id: String, startEarliestMinute: Int, startLatestMinute: Int, startStepMinutes: Int,
-                lengthsMinutes: [Int], breaks: [BreakRule]) {
+                lengthsMinutes: [Int], breaks: [BreakRule], cannotFollow: [String] = []) {
         self.id = id
         self.startEarliestMinute = startEarliestMinute
         self.startLatestMinute = startLatestMinute
         self.startStepMinutes = startStepMinutes
         self.lengthsMinutes = lengthsMinutes
         self.breaks = breaks
+        self.cannotFollow = cannotFollow
     }
 
     /// Paid minutes of a shift of `length`: the length minus unpaid breaks.
@@ -47,9 +51,16 @@ public struct ShiftTemplate: Sendable, Hashable {
 }
 
 /// Hard labour and burnout rules of a contract (SPEC.md `contracts`).
+///
+/// *Weekly* rules (week minutes, days off, night shifts, start spread) hold in every week of the
+/// horizon: consecutive blocks of 7 days from its first day (a last, shorter block holds them too).
+/// *Horizon* rules (horizon minutes, per-template maxima, weekends) count the whole horizon.
+/// Sequence rules (consecutive working days and days off) run across weeks; the minimum-run rules
+/// exempt runs that touch the first or last day of the horizon (they continue outside it).
+/// Defaults of the rules added for long horizons mean "no rule", so a week's contract is unchanged.
 public struct Contract: Sendable, Hashable {
     public var id: String
-    /// Paid minutes in the week (shift length minus unpaid breaks), inclusive bounds.
+    /// Paid minutes in each week (shift length minus unpaid breaks), inclusive bounds.
     public var weekMinutesMin: Int
     public var weekMinutesMax: Int
     public var daysOffMin: Int
@@ -62,9 +73,27 @@ public struct Contract: Sendable, Hashable {
     public var maxStartSpreadMinutes: Int
     /// Template ids this contract may work.
     public var templateIDs: [String]
+    /// `min-consecutive-days`: every run of working days is at least this long (1 = no rule), unless it
+    /// touches the horizon's first or last day.
+    public var minConsecutiveDays: Int
+    /// `min-consecutive-days-off`: every run of days off is at least this long (1 = no rule), unless it
+    /// touches the horizon's first or last day.
+    public var minConsecutiveDaysOff: Int
+    /// `max-weekends`: weekends (a Saturday and the Sunday after it) with at least one shift starting on
+    /// them, over the horizon; nil = no rule.
+    public var maxWeekends: Int?
+    /// `max-template-shifts`: at most this many shifts of a template over the horizon (0 forbids it);
+    /// templates not listed are unlimited.
+    public var maxShiftsPerTemplate: [String: Int]
+    /// `horizon-minutes-min` / `horizon-minutes-max`: paid minutes over the whole horizon, inclusive
+    /// bounds (defaults 0 and nil = no rule).
+    public var horizonMinutesMin: Int
+    public var horizonMinutesMax: Int?
 
     public init(id: String, weekMinutesMin: Int, weekMinutesMax: Int, daysOffMin: Int, maxConsecutiveDays: Int,
-                minRestMinutes: Int, maxNightShifts: Int, maxStartSpreadMinutes: Int, templateIDs: [String]) {
+                minRestMinutes: Int, maxNightShifts: Int, maxStartSpreadMinutes: Int, templateIDs: [String],
+                minConsecutiveDays: Int = 1, minConsecutiveDaysOff: Int = 1, maxWeekends: Int? = nil,
+                maxShiftsPerTemplate: [String: Int] = [:], horizonMinutesMin: Int = 0, horizonMinutesMax: Int? = nil) {
         self.id = id
         self.weekMinutesMin = weekMinutesMin
         self.weekMinutesMax = weekMinutesMax
@@ -74,6 +103,51 @@ public struct Contract: Sendable, Hashable {
         self.maxNightShifts = maxNightShifts
         self.maxStartSpreadMinutes = maxStartSpreadMinutes
         self.templateIDs = templateIDs
+        self.minConsecutiveDays = minConsecutiveDays
+        self.minConsecutiveDaysOff = minConsecutiveDaysOff
+        self.maxWeekends = maxWeekends
+        self.maxShiftsPerTemplate = maxShiftsPerTemplate
+        self.horizonMinutesMin = horizonMinutesMin
+        self.horizonMinutesMax = horizonMinutesMax
+    }
+}
+
+/// A staffing target for one shift template on one date, met by head count rather than by Erlang
+/// service: `cover-under` costs `underWeight` per missing agent, `cover-over` `overWeight` per agent
+/// beyond `required` (both in the objective's unit, contacts per agent). For back-office teams,
+/// fixed-post work, or any plan that is given as "n agents on the early shift".
+public struct ShiftCover: Sendable, Hashable {
+    public var date: LocalDate
+    public var templateID: String
+    public var required: Int
+    public var underWeight: Double
+    public var overWeight: Double
+    public init(date: LocalDate, templateID: String, required: Int, underWeight: Double, overWeight: Double) {
+        self.date = date
+        self.templateID = templateID
+        self.required = required
+        self.underWeight = underWeight
+        self.overWeight = overWeight
+    }
+}
+
+/// An agent's weighted request for (`on`) or against (`off`) working on a date, optionally a named
+/// template: `shift-on-request` costs `weight` when the agent works no such shift that day,
+/// `shift-off-request` costs `weight` when it does (contacts per request).
+public struct ShiftRequest: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case on, off }
+    public var agentID: String
+    public var date: LocalDate
+    /// nil: any shift.
+    public var templateID: String?
+    public var kind: Kind
+    public var weight: Double
+    public init(agentID: String, date: LocalDate, templateID: String?, kind: Kind, weight: Double) {
+        self.agentID = agentID
+        self.date = date
+        self.templateID = templateID
+        self.kind = kind
+        self.weight = weight
     }
 }
 
@@ -211,11 +285,16 @@ public struct RosterProblem: Sendable {
     public var search: SearchSettings
     /// The roster already given to the agents, when re-planning against it (nil: plan from scratch).
     public var published: PublishedPlan?
+    /// Head-count targets per date and template (soft, priced in every objective mode).
+    public var shiftCover: [ShiftCover]
+    /// Agents' weighted shift requests (soft, priced in every objective mode).
+    public var requests: [ShiftRequest]
 
     public init(grid: TimeGrid, queues: [QueueDemand], templates: [ShiftTemplate], contracts: [Contract],
                 agents: [Agent], availability: [AvailabilityWindow] = [], carryIn: [CarryInShift] = [],
                 shrinkage: Double = 0, objective: ObjectiveMode = .balance, weights: ScheduleWeights = ScheduleWeights(),
-                search: SearchSettings = SearchSettings(), published: PublishedPlan? = nil) {
+                search: SearchSettings = SearchSettings(), published: PublishedPlan? = nil,
+                shiftCover: [ShiftCover] = [], requests: [ShiftRequest] = []) {
         self.grid = grid
         self.queues = queues
         self.templates = templates
@@ -228,6 +307,8 @@ public struct RosterProblem: Sendable {
         self.weights = weights
         self.search = search
         self.published = published
+        self.shiftCover = shiftCover
+        self.requests = requests
     }
 
     public func contract(of agent: Agent) -> Contract? { contracts.first { $0.id == agent.contractID } }

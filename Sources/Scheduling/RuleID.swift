@@ -14,6 +14,13 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Codable {
     case minRestBetweenShifts = "min-rest-between-shifts"
     case maxNightShifts = "max-night-shifts"
     case maxStartSpread = "max-start-spread"
+    case minConsecutiveDays = "min-consecutive-days"
+    case minConsecutiveDaysOff = "min-consecutive-days-off"
+    case maxWeekends = "max-weekends"
+    case maxTemplateShifts = "max-template-shifts"
+    case forbiddenSuccession = "forbidden-succession"
+    case horizonMinutesMin = "horizon-minutes-min"
+    case horizonMinutesMax = "horizon-minutes-max"
     // Soft rules and objective terms.
     case unansweredContacts = "unanswered-contacts"
     case paidHours = "paid-hours"
@@ -24,11 +31,17 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Codable {
     case secondarySkill = "secondary-skill"
     case serviceTarget = "service-target"
     case publishedShiftChanged = "published-shift-changed"
+    case coverUnder = "cover-under"
+    case coverOver = "cover-over"
+    case shiftOnRequest = "shift-on-request"
+    case shiftOffRequest = "shift-off-request"
 
     public var isHard: Bool {
         switch self {
         case .oneShiftPerDay, .allowedTemplates, .shiftShape, .breakPlacement, .unavailable, .weekMinutesMin,
-             .weekMinutesMax, .minDaysOff, .maxConsecutiveDays, .minRestBetweenShifts, .maxNightShifts, .maxStartSpread:
+             .weekMinutesMax, .minDaysOff, .maxConsecutiveDays, .minRestBetweenShifts, .maxNightShifts, .maxStartSpread,
+             .minConsecutiveDays, .minConsecutiveDaysOff, .maxWeekends, .maxTemplateShifts, .forbiddenSuccession,
+             .horizonMinutesMin, .horizonMinutesMax:
             return true
         default:
             return false

@@ -19,6 +19,30 @@ public struct SchedulingContext: Sendable {
     /// −1 for a published day off, −2 for a published shift that is no option of this problem (any
     /// choice changes it). nil without a published roster.
     public let published: [[Int]]?
+    /// `coverOfOption[o]`: index into `problem.shiftCover` of the target option o counts towards
+    /// (same date and template), −1 for none.
+    public let coverOfOption: [Int]
+    /// `forbiddenNext[t1][t2]`: template index t2 may not be worked the day after t1 (`cannotFollow`).
+    public let forbiddenNext: [[Bool]]
+    /// The weeks of the horizon: 7-day blocks of day indices from day 0 (the last may be shorter).
+    public let weeks: [Range<Int>]
+    /// `weekendOfDay[d]`: index of the weekend (Saturday + the Sunday after it) day d belongs to, −1
+    /// on weekdays. Weekends are numbered in horizon order from 0; `weekendCount` of them.
+    public let weekendOfDay: [Int]
+    public let weekendCount: Int
+    /// Requests per agent as (day, template index or −1 for any, kind, weight).
+    public let requests: [[AgentRequest]]
+
+    public struct AgentRequest: Sendable, Hashable {
+        public var day: Int
+        public var templateIndex: Int
+        public var kind: ShiftRequest.Kind
+        public var weight: Double
+        /// True when option `o` is a shift this request is about (its day, and its template unless any).
+        public func matches(_ option: ShiftOption) -> Bool {
+            option.day == day && (templateIndex < 0 || option.templateIndex == templateIndex)
+        }
+    }
 
     public var intervalCount: Int { problem.grid.intervals.count }
     public var days: Int { problem.grid.days }
@@ -46,6 +70,36 @@ public struct SchedulingContext: Sendable {
         coefficients = ObjectiveCoefficients(mode: problem.objective, weights: problem.weights)
         allocator = CapacityAllocator(tables: tables, groups: groups, shrinkage: problem.shrinkage,
                                       secondarySkill: problem.weights.secondarySkill)
+        let templateIndex = Dictionary(problem.templates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var coverIndex: [Int: Int] = [:]
+        for (i, c) in problem.shiftCover.enumerated() {
+            guard let t = templateIndex[c.templateID] else { continue }
+            coverIndex[(c.date.dayNumber - start) * problem.templates.count + t] = i
+        }
+        coverOfOption = catalog.options.map { coverIndex[$0.day * problem.templates.count + $0.templateIndex] ?? -1 }
+        forbiddenNext = problem.templates.map { t in
+            let banned = Set(t.cannotFollow)
+            return problem.templates.map { banned.contains($0.id) }
+        }
+        let days = problem.grid.days
+        weeks = stride(from: 0, to: days, by: 7).map { $0..<min(days, $0 + 7) }
+        var weekendOfDay = Array(repeating: -1, count: days)
+        var weekendCount = 0
+        for d in 0..<days {
+            let weekday = problem.grid.startDate.adding(days: d).isoWeekday
+            if weekday == 6 || (weekday == 7 && d == 0) { weekendCount += 1 }
+            if weekday >= 6 { weekendOfDay[d] = weekendCount - 1 }
+        }
+        self.weekendOfDay = weekendOfDay
+        self.weekendCount = weekendCount
+        let agentIndex = Dictionary(problem.agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var requests = Array(repeating: [AgentRequest](), count: problem.agents.count)
+        for r in problem.requests {
+            guard let a = agentIndex[r.agentID] else { continue }
+            requests[a].append(AgentRequest(day: r.date.dayNumber - start, templateIndex: r.templateID.flatMap { templateIndex[$0] } ?? -1,
+                                            kind: r.kind, weight: r.weight))
+        }
+        self.requests = requests
         if let plan = problem.published {
             published = Self.publishedOptions(plan, problem: problem, catalog: catalog)
         } else {
