@@ -23,6 +23,7 @@ public struct RuleViolation: Sendable, Hashable, CustomStringConvertible {
 /// Deliberately independent of the formulation and the search: it never looks at solver
 /// variables or shift options, only at shift times, template definitions, contracts,
 /// availability and carry-in, re-deriving local dates and minutes from absolute times.
+/// Calendar rules (weekly blocks, horizon totals, runs, weekends, successions): `checkCalendar`.
 public struct RuleChecker: Sendable {
     public let problem: RosterProblem
     public init(problem: RosterProblem) { self.problem = problem }

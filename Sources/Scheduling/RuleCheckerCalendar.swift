@@ -100,7 +100,7 @@ extension RuleChecker {
             for t in templateIDs {
                 let banned = Set(problem.template(id: t)?.cannotFollow ?? [])
                 for next in templatesByDay[day + 1] ?? [] where banned.contains(next) {
-                    report(.forbiddenSuccession, [date(day), date(day + 1)], "\(next) the day after \(t) (\(t) cannot be followed by \(next))")
+                    report(.forbiddenSuccession, [date(day), date(day + 1)], "\(t) followed by \(next) the next day, which \(t) forbids (cannot follow)")
                 }
             }
         }
