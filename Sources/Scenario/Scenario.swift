@@ -36,6 +36,10 @@ public struct Scenario: Sendable {
     public var solver: SolverSettings
     public var calendar: [SpecialDay]
     public var publishedRoster: PublishedRoster?
+    /// `shift_cover:` head-count targets per date and template (soft; empty without the file).
+    public var shiftCover: [ShiftCover]
+    /// `requests:` agents' weighted shift requests (soft; rows of `agentsOff` agents are dropped).
+    public var requests: [ShiftRequest]
     /// The `--set` overrides applied before validation, in command-line order.
     public var overrides: [AppliedOverride]
     /// The scenario file and every file it references, in the order they were read.
