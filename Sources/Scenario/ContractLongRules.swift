@@ -75,11 +75,16 @@ extension NodeReader {
             let hPath = at("horizon_minutes")
             if let h = mapping(node, hPath, allowed: ["min", "max"]) {
                 let what = "whole paid minutes over the horizon from 0 to \(NodeReader.maxHorizonMinutes)"
-                let lo = NodeReader.value(h, "min").map { int($0, NodeReader.join(hPath, "min"), in: 0...NodeReader.maxHorizonMinutes, what: what) }
-                let hi = NodeReader.value(h, "max").map { int($0, NodeReader.join(hPath, "max"), in: 0...NodeReader.maxHorizonMinutes, what: what) }
-                if lo == .some(nil) || hi == .some(nil) { valid = false }
-                rules.horizonMinutesMin = (lo ?? 0) ?? 0
-                rules.horizonMinutesMax = hi ?? nil
+                func bound(_ key: String) -> Int? {
+                    guard let n = NodeReader.value(h, key) else { return nil }
+                    guard let minutes = int(n, NodeReader.join(hPath, key), in: 0...NodeReader.maxHorizonMinutes, what: what) else {
+                        valid = false
+                        return nil
+                    }
+                    return minutes
+                }
+                rules.horizonMinutesMin = bound("min") ?? 0
+                rules.horizonMinutesMax = bound("max")
                 if let max = rules.horizonMinutesMax, rules.horizonMinutesMin > max {
                     error(NodeReader.value(h, "min"), NodeReader.join(hPath, "min"), "min (\(rules.horizonMinutesMin)) must not exceed max (\(max))")
                     valid = false

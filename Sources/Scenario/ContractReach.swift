@@ -23,10 +23,15 @@ struct ContractReach {
     /// Lower bound on paid minutes over the horizon.
     var horizonLeast: Int { weekMin * blocks.count }
 
-    /// " in the 3-day last week of the 10-day horizon" for a horizon over a week, "" otherwise.
+    /// " in a 7-day week" or " in the 3-day last week of the 10-day horizon" for a horizon over a week,
+    /// "" otherwise.
     var whereShortest: String {
         guard days > 7 else { return "" }
-        return shortestBlock == 7 ? " in a week" : " in the \(shortestBlock)-day last week of the \(days)-day horizon"
+        return " in " + shortestWeek
+    }
+    /// "a 7-day week" or "the 3-day last week of the 10-day horizon" (for a horizon over a week).
+    var shortestWeek: String {
+        shortestBlock == 7 ? "a 7-day week" : "the \(shortestBlock)-day last week of the \(days)-day horizon"
     }
 }
 
@@ -37,7 +42,7 @@ extension NodeReader {
         func at(_ key: String) -> String { NodeReader.join(path, key) }
         let block = reach.shortestBlock
         if reach.daysOff > block {
-            let place = reach.days > 7 ? "the \(block)-day last week of the \(reach.days)-day horizon (weekly rules hold in every 7-day block)"
+            let place = reach.days > 7 ? "\(reach.shortestWeek) (weekly rules hold in every 7-day block of the horizon)"
                 : "a \(reach.days)-day horizon"
             error(NodeReader.value(pairs, "days_off_min"), at("days_off_min"), "\(reach.daysOff) days off do not fit \(place)")
             return false

@@ -14,7 +14,8 @@ enum RequestsFile {
                      bag: inout DiagnosticBag) -> [ShiftRequest] {
         guard let csv = CSVInput.open(file, required: columns, bag: &bag) else { return [] }
         var requests: [ShiftRequest] = []
-        var seen: [String: Int] = [:]
+        struct Key: Hashable { var agent: String, date: LocalDate, shiftID: String, kind: ShiftRequest.Kind }
+        var seen: [Key: Int] = [:]
         for record in csv.completeRecords(bag: &bag) {
             let line = record.line
             func fail(_ key: String, _ message: String) { bag.error(file: csv.file, line: line, key: key, message) }
@@ -36,7 +37,7 @@ enum RequestsFile {
             if kind == nil { fail("kind", "expected on or off, got \"\(kindText)\""); valid = false }
             let weight = csv.weight(record, "weight", what: "contacts per unmet request", bag: &bag)
             guard valid, let date, let kind, let weight else { continue }
-            let key = [agent, "\(date)", shiftID, kind.rawValue].joined(separator: "\u{1F}")
+            let key = Key(agent: agent, date: date, shiftID: shiftID, kind: kind)
             if let first = seen[key] {
                 fail("kind", "the same request again (first on line \(first))")
                 continue

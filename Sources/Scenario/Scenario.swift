@@ -8,7 +8,8 @@ import WFMCore
 /// Produced only by `ScenarioLoader.load`, which reports every problem of the file and its
 /// referenced CSVs at once; a `Scenario` value is therefore internally consistent: every contract
 /// names existing templates, every agent an existing contract and existing queues, every
-/// availability window and carried-in shift an existing agent, and every time lies on the grid.
+/// availability window and carried-in shift an existing agent, every shift cover target and request
+/// an existing template (and agent) on a date of the horizon, and every time lies on the grid.
 public struct Scenario: Sendable {
     /// `name:` (defaults to the file name without extension); names the output folder.
     public var name: String

@@ -101,7 +101,10 @@ private func day(_ text: String) -> LocalDate { LocalDate(text)! }
         "contracts[0].week_minutes.min: 2250 paid minutes cannot be reached in the 3-day last week of the 10-day horizon: at most 1 working days × 450 paid minutes (longest shift of day) = 450",
     ])
     #expect(errors(["horizon.days=8"]) == [
-        "contracts[0].days_off_min: 2 days off do not fit the 1-day last week of the 8-day horizon (weekly rules hold in every 7-day block)",
+        "contracts[0].days_off_min: 2 days off do not fit the 1-day last week of the 8-day horizon (weekly rules hold in every 7-day block of the horizon)",
+    ])
+    #expect(errors(["horizon.days=21", "contracts.full-time.days_off_min=6"]) == [
+        "contracts[0].week_minutes.min: 2250 paid minutes cannot be reached in a 7-day week: at most 1 working days × 450 paid minutes (longest shift of day) = 450",
     ])
     // 14 days: at most 2 × min(2400, 5 × 450) = 4500 paid minutes, at least 2 × 2250 = 4500.
     #expect(errors(["horizon.days=14", "contracts.full-time.horizon_minutes={min: 4500, max: 4500}"]).isEmpty)
