@@ -134,3 +134,13 @@ private func day(_ text: String) -> LocalDate { LocalDate(text)! }
     }
     #expect(try ScenarioLoader.load(path: path).inputsSHA256 == base.inputsSHA256)
 }
+
+@Test func aLimitOnATemplateTheContractDoesNotWorkIsAWarning() throws {
+    let s = try ScenarioLoader.load(path: scenarioPath("long-horizon/long-horizon.yaml"), overrides: [
+        "contracts.part-time.shifts=[early]", "contracts.part-time.max_shifts_per_template.late=2",
+    ])
+    #expect(s.contract("part-time")?.maxShiftsPerTemplate == ["late": 2])
+    #expect(s.warnings.map(\.description) == [
+        "--set contracts.part-time.max_shifts_per_template.late=2: warning: contracts[1].max_shifts_per_template.late: the contract does not work 'late' (its shifts: early); the limit has no effect",
+    ])
+}
