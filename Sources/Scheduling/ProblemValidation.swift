@@ -89,7 +89,7 @@ extension RosterProblem {
         let queueIDs = Set(queues.map(\.id))
         for a in agents {
             if !contractIDs.contains(a.contractID) { error("agents.\(a.id).contract", "unknown contract '\(a.contractID)'") }
-            if a.skills.isEmpty { error("agents.\(a.id).skills", "has no skill") }
+            if a.skills.isEmpty && !queues.isEmpty { error("agents.\(a.id).skills", "has no skill") }
             for s in a.skills {
                 if !queueIDs.contains(s.queueID) { error("agents.\(a.id).skills", "unknown queue '\(s.queueID)'") }
                 if !(1...3).contains(s.level) { error("agents.\(a.id).skills", "level of '\(s.queueID)' must be 1, 2 or 3") }
