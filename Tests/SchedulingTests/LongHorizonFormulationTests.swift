@@ -255,10 +255,13 @@ func longRuleMatchesBruteForce(_ rule: LongRuleCase) throws {
     #expect(abs(cost - truth) < 1e-6)
 }
 
-@Test func forbiddenSuccessionMatchesBruteForce() throws {
+/// Forbidden successions with nested sets (after L no E, after N no E or L: the rows are lifted to
+/// cliques) and with a shared set (after L or N no E: one row for both).
+@Test(arguments: [[["E"], ["E", "L"]], [["E"], ["E"]]])
+func forbiddenSuccessionMatchesBruteForce(_ sets: [[String]]) throws {
     var late = LongTiny.L, night = LongTiny.N
-    late.cannotFollow = ["E"]
-    night.cannotFollow = ["E", "L"]
+    late.cannotFollow = sets[0]
+    night.cannotFollow = sets[1]
     let loose = LongTiny.problem(agents: 2, days: 5, templates: [LongTiny.E, LongTiny.L, LongTiny.N], seed: 15, onShare: 1)
     let problem = LongTiny.problem(agents: 2, days: 5, templates: [LongTiny.E, late, night], seed: 15, onShare: 1)
     let truth = try #require(PlanSemantics(problem).optimum(free: [0, 1]))
