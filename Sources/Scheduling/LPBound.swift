@@ -13,6 +13,10 @@ final class LPBound: @unchecked Sendable {
     /// Largest model (shift variables) whose LP is attempted: measured on roster-60 (17,000 shift
     /// variables), GLPK's simplex does not finish within 60 s, while 2,000 solve in seconds.
     static let maxShiftVariables = 2_000
+    /// The same for problems without queues (head-count cover, no curve segments): their LP is
+    /// sequence rows and cover rows only; measured on the Curtois instances, GLPK solves 30,000 shift
+    /// variables within seconds.
+    static let maxHeadCountShiftVariables = 30_000
 
     private let lock = NSLock()
     private var value: Double?
