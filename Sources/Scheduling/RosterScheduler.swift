@@ -105,8 +105,13 @@ public struct RosterScheduler: Sendable {
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
         if construction.complete {
             var conflicts: [RuleConflict] = []
+            // At most a quarter of the limit: on long horizons with many short agents the search
+            // completes them faster than one contract MIP per agent.
+            let repairEnd = clock + .milliseconds(Int(settings.timeLimitSeconds * 250))
             for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 {
-                switch explanation.week(agent: a) {
+                let left = (repairEnd - ContinuousClock.now).inSeconds
+                guard left > 0 else { break }
+                switch explanation.week(agent: a, seconds: min(5, left)) {
                 case .feasible(let week):
                     if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {
                         state.commit()
@@ -159,8 +164,11 @@ public struct RosterScheduler: Sendable {
             report("repair", state.cost)
             // Still short: does the agent's contract admit any row at all? If not, the rules collide.
             var conflicts: [RuleConflict] = []
-            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 {
-                if case .infeasible = explanation.week(agent: a) { conflicts += explanation.conflicts(agent: a) }
+            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < deadline {
+                let left = (deadline - ContinuousClock.now).inSeconds
+                if case .infeasible = explanation.week(agent: a, seconds: min(5, left)) {
+                    conflicts += explanation.conflicts(agent: a, seconds: min(10, max(1, left)))
+                }
             }
             if !conflicts.isEmpty {
                 report("infeasible", nil)

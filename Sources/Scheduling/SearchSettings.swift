@@ -31,8 +31,9 @@ public struct SearchSettings: Sendable, Hashable {
     #if DEBUG
     /// Local-search moves per second of time limit on problems with queues: calibrated on roster-60
     /// on the 2-core development machine so the moves and neighbourhoods of a run fit its limit (debug
-    /// builds run the moves many times slower than release, more so under parallel tests).
-    public static let movesPerSecond = 1_500.0
+    /// builds run the moves many times slower than release, more so under parallel tests with two
+    /// chains per run: 1,500 for one chain, halved for two).
+    public static let movesPerSecond = 750.0
     /// Microseconds of one move on a problem without queues: fixed part and per horizon day (debug).
     static let headCountMoveMicroseconds = (fixed: 4.0, perDay: 1.0)
     #else
