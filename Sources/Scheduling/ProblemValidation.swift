@@ -5,7 +5,9 @@ extension RosterProblem {
     /// Every cross-reference and range problem of the input, as diagnostics located by key path
     /// (`contracts.full-time.shifts`, `agents.a07.skills`). The file is named `source`.
     ///
-    /// Checked: unique ids; every contract, template and queue an agent or contract names exists;
+    /// Checked: unique ids; every contract, template and queue an agent or contract names exists; every
+    /// agent has a skill when there are queues (a problem without queues, planned by shift cover and
+    /// requests alone, has agents without skills);
     /// forecast arrays match the grid; shrinkage in [0, 1); templates whose starts, lengths and break
     /// windows fit (every break ends inside every length); contract bounds ordered; availability and
     /// carry-in refer to known agents, dates of the horizon (carry-in: before it) and `start < end`;
@@ -89,7 +91,7 @@ extension RosterProblem {
         let queueIDs = Set(queues.map(\.id))
         for a in agents {
             if !contractIDs.contains(a.contractID) { error("agents.\(a.id).contract", "unknown contract '\(a.contractID)'") }
-            if a.skills.isEmpty { error("agents.\(a.id).skills", "has no skill") }
+            if a.skills.isEmpty && !queues.isEmpty { error("agents.\(a.id).skills", "has no skill") }
             for s in a.skills {
                 if !queueIDs.contains(s.queueID) { error("agents.\(a.id).skills", "unknown queue '\(s.queueID)'") }
                 if !(1...3).contains(s.level) { error("agents.\(a.id).skills", "level of '\(s.queueID)' must be 1, 2 or 3") }
