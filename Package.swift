@@ -47,7 +47,7 @@ let package = Package(
             "WFMBenchKit", "CurtoisFormat", "GLPKSolver", "WFMCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/wfm-bench"),
-        .testTarget(name: "WFMBenchKitTests", dependencies: ["WFMBenchKit", "CurtoisFormat", "Scheduling", "WFMCore"]),
+        .testTarget(name: "WFMBenchKitTests", dependencies: ["WFMBenchKit", "CurtoisFormat", "Scheduling", "GLPKSolver", "WFMCore"]),
         .executableTarget(
             name: "StaffingBenchmarks",
             dependencies: ["Staffing", .product(name: "Benchmark", package: "benchmark")],
