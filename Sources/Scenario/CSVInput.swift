@@ -50,4 +50,28 @@ struct CSVInput {
         guard let index = columns[column] else { preconditionFailure("column \(column) was not declared required") }
         return record.fields[index].trimmingCharacters(in: .whitespaces)
     }
+
+    /// The `date` column as a date inside `horizon` (nil: not checked); reports a bad or outside date.
+    func date(_ record: CSVRecord, horizon: ClosedRange<LocalDate>?, bag: inout DiagnosticBag) -> LocalDate? {
+        let text = field(record, "date")
+        guard let date = LocalDate(text) else {
+            bag.error(file: file, line: record.line, key: "date", "expected a date YYYY-MM-DD, got \"\(text)\"")
+            return nil
+        }
+        if let horizon, !horizon.contains(date) {
+            bag.error(file: file, line: record.line, key: "date", "\(date) is outside the horizon \(horizon.lowerBound)…\(horizon.upperBound)")
+            return nil
+        }
+        return date
+    }
+
+    /// A finite number ≥ 0 in `column`; `unit` names what it counts. Reports anything else.
+    func weight(_ record: CSVRecord, _ column: String, what unit: String, bag: inout DiagnosticBag) -> Double? {
+        let text = field(record, column)
+        guard let value = Double(text), value.isFinite, value >= 0 else {
+            bag.error(file: file, line: record.line, key: column, "expected a weight ≥ 0 (\(unit)), got \"\(text)\"")
+            return nil
+        }
+        return value
+    }
 }

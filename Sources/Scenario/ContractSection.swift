@@ -3,10 +3,10 @@ import Yams
 
 extension NodeReader {
     static let contractKeys = ["id", "week_minutes", "days_off_min", "max_consecutive_days", "min_rest_minutes",
-                               "max_night_shifts", "max_start_spread_minutes", "shifts"]
+                               "max_night_shifts", "max_start_spread_minutes", "shifts"] + longRuleKeys
 
-    /// `contracts:` — labour rules. Every template named must exist; `week_minutes.min` must be
-    /// reachable with the contract's longest paid shift on `days − days_off_min` days.
+    /// `contracts:` — labour rules. Every template named must exist; the week and horizon bounds must
+    /// be reachable (`checkReach`).
     /// `declaredTemplateIDs` holds every id under `shifts:`, valid or not, so a contract is only
     /// blamed for a template that is missing, not for one that has its own errors.
     mutating func readContracts(_ node: Node, _ path: String, templates: [ShiftTemplate], templatesValid: Bool,
@@ -60,44 +60,26 @@ extension NodeReader {
         let spread = count("max_start_spread_minutes", default: 1440, 0...1440, "whole minutes from 0 to 1440")
 
         var templateIDs: [String] = []
-        var templatesOK = true
-        if let shiftsNode = required(pairs, "shifts", parent: node, path, expected: "a list of shift template ids"),
-           let list = sequence(shiftsNode, at("shifts"), of: "shift template ids") {
-            if list.isEmpty { error(shiftsNode, at("shifts"), "expected at least one shift template id"); templatesOK = false }
-            for (i, item) in list.enumerated() {
-                let itemPath = NodeReader.index(at("shifts"), i)
-                guard let templateID = string(item, itemPath, what: "a shift template id") else { templatesOK = false; continue }
-                if !declaredTemplateIDs.contains(templateID) {
-                    let known = declaredTemplateIDs.joined(separator: ", ")
-                    error(item, itemPath, "no shift template '\(templateID)' (defined: \(known))")
-                    templatesOK = false
-                } else if templateIDs.contains(templateID) {
-                    error(item, itemPath, "template '\(templateID)' is listed twice")
-                    templatesOK = false
-                } else {
-                    templateIDs.append(templateID)
-                }
-            }
-        } else { templatesOK = false }
+        var templatesOK = false
+        if let shiftsNode = required(pairs, "shifts", parent: node, path, expected: "a list of shift template ids") {
+            (templateIDs, templatesOK) = templateIDList(shiftsNode, at("shifts"), declared: declaredTemplateIDs, allowEmpty: false)
+        }
+        let long = readLongRules(pairs, path, maxConsecutiveDays: consecutive, declaredTemplateIDs: declaredTemplateIDs,
+                                 contractTemplates: templateIDs)
 
         guard let id, let weekMin, let weekMax, let daysOff, let consecutive, let rest, let nights, let spread,
-              templatesOK else { return nil }
+              templatesOK, let long else { return nil }
         if let days, templatesValid {
-            if daysOff > days {
-                error(NodeReader.value(pairs, "days_off_min"), at("days_off_min"), "\(daysOff) days off do not fit a \(days)-day horizon")
-                return nil
-            }
             let longestPaid = templates.filter { templateIDs.contains($0.id) }
                 .flatMap { t in t.lengthsMinutes.map { t.paidMinutes(length: $0) } }.max() ?? 0
-            let reachable = (days - daysOff) * longestPaid
-            if reachable < weekMin {
-                error(NodeReader.value(pairs, "week_minutes"), at("week_minutes.min"),
-                      "\(weekMin) paid minutes cannot be reached: at most \(days - daysOff) working days × \(longestPaid) paid minutes (longest shift of \(templateIDs.joined(separator: ", "))) = \(reachable)")
-                return nil
-            }
+            let limits = ContractReach(days: days, weekMin: weekMin, weekMax: weekMax, daysOff: daysOff, longestPaid: longestPaid)
+            guard checkReach(limits, long, pairs, path, templateIDs: templateIDs) else { return nil }
         }
         return Contract(id: id, weekMinutesMin: weekMin, weekMinutesMax: weekMax, daysOffMin: daysOff,
                         maxConsecutiveDays: consecutive, minRestMinutes: rest, maxNightShifts: nights,
-                        maxStartSpreadMinutes: spread, templateIDs: templateIDs)
+                        maxStartSpreadMinutes: spread, templateIDs: templateIDs,
+                        minConsecutiveDays: long.minConsecutiveDays, minConsecutiveDaysOff: long.minConsecutiveDaysOff,
+                        maxWeekends: long.maxWeekends, maxShiftsPerTemplate: long.maxShiftsPerTemplate,
+                        horizonMinutesMin: long.horizonMinutesMin, horizonMinutesMax: long.horizonMinutesMax)
     }
 }

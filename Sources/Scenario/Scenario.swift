@@ -8,7 +8,8 @@ import WFMCore
 /// Produced only by `ScenarioLoader.load`, which reports every problem of the file and its
 /// referenced CSVs at once; a `Scenario` value is therefore internally consistent: every contract
 /// names existing templates, every agent an existing contract and existing queues, every
-/// availability window and carried-in shift an existing agent, and every time lies on the grid.
+/// availability window and carried-in shift an existing agent, every shift cover target and request
+/// an existing template (and agent) on a date of the horizon, and every time lies on the grid.
 public struct Scenario: Sendable {
     /// `name:` (defaults to the file name without extension); names the output folder.
     public var name: String
@@ -36,6 +37,10 @@ public struct Scenario: Sendable {
     public var solver: SolverSettings
     public var calendar: [SpecialDay]
     public var publishedRoster: PublishedRoster?
+    /// `shift_cover:` head-count targets per date and template (soft; empty without the file).
+    public var shiftCover: [ShiftCover]
+    /// `requests:` agents' weighted shift requests (soft; rows of `agentsOff` agents are dropped).
+    public var requests: [ShiftRequest]
     /// The `--set` overrides applied before validation, in command-line order.
     public var overrides: [AppliedOverride]
     /// The scenario file and every file it references, in the order they were read.

@@ -13,7 +13,7 @@ public enum ScenarioLoader {
     public static let topLevelKeys = [
         "version", "name", "timezone", "interval_minutes", "horizon", "history", "forecast", "queues", "shrinkage",
         "shifts", "contracts", "agents", "agents_off", "availability", "carry_in", "objective", "solver", "calendar",
-        "published_roster",
+        "published_roster", "shift_cover", "requests",
     ]
     /// The only scenario format version this build reads.
     public static let version = 1
@@ -118,9 +118,11 @@ struct LoadContext {
         } ?? 0
         let errorsBeforeShifts = reader.bag.diagnostics.count
         let shiftsNode = reader.required(top, "shifts", parent: root, "", expected: "a list of shift templates")
-        let templates = shiftsNode.map { reader.readTemplates($0, "shifts", intervalMinutes: interval) } ?? []
-        let templatesValid = reader.bag.diagnostics.count == errorsBeforeShifts
         let declaredTemplateIDs = NodeReader.declaredIDs(shiftsNode)
+        let templates = shiftsNode.map {
+            reader.readTemplates($0, "shifts", intervalMinutes: interval, declaredIDs: declaredTemplateIDs)
+        } ?? []
+        let templatesValid = reader.bag.diagnostics.count == errorsBeforeShifts
         let contracts = reader.required(top, "contracts", parent: root, "", expected: "a list of contracts").map {
             reader.readContracts($0, "contracts", templates: templates, templatesValid: templatesValid,
                                  declaredTemplateIDs: declaredTemplateIDs, days: horizon?.days)
@@ -202,11 +204,23 @@ struct LoadContext {
                     return .reject(key: "agent_id", message: "no agent '\(shift.agentID)' in the agents file")
                 }
                 if !declaredTemplateIDs.contains(shift.templateID) {
-                    return .reject(key: "shift_id", message: "no shift template '\(shift.templateID)' (defined: \(declaredTemplateIDs.joined(separator: ", ")))")
+                    return .reject(key: "shift_id", message: NodeReader.unknownTemplate(shift.templateID, declared: declaredTemplateIDs))
                 }
                 return .accept
             }
             published = PublishedRoster(file: file, changePenalty: spec.changePenalty, shifts: shifts)
+        }
+        var shiftCover: [ShiftCover] = []
+        if let node = value("shift_cover"), let relative = reader.string(node, "shift_cover", what: "a CSV file path"),
+           let file = resolve(relative, key: "shift_cover", node: node, reader: &reader) {
+            shiftCover = ShiftCoverFile.read(file, templateIDs: declaredTemplateIDs, horizon: horizonDates, bag: &reader.bag)
+        }
+        var requests: [ShiftRequest] = []
+        if let node = value("requests"), let relative = reader.string(node, "requests", what: "a CSV file path"),
+           let file = resolve(relative, key: "requests", node: node, reader: &reader) {
+            requests = RequestsFile.read(file, agentIDs: agentIDs, templateIDs: declaredTemplateIDs, horizon: horizonDates,
+                                         bag: &reader.bag)
+                .filter { !agentsOff.contains($0.agentID) }
         }
         for queue in queues where !agents.isEmpty && !agents.contains(where: { $0.skills.contains { $0.queueID == queue.id } }) {
             reader.warning(value("queues"), "queues", "no agent has skill '\(queue.id)': its contacts cannot be answered")
@@ -216,7 +230,7 @@ struct LoadContext {
         return Scenario(name: name, file: scenarioPath, timeZone: zone, grid: grid, history: history, forecast: forecast,
                         queues: queues, shrinkage: shrinkage, templates: templates, contracts: contracts, agents: agents,
                         agentsOff: agentsOff, availability: availability, carryIn: carryIn, objective: objective, solver: solver,
-                        calendar: calendar, publishedRoster: published, overrides: applied, inputFiles: inputFiles,
+                        calendar: calendar, publishedRoster: published, shiftCover: shiftCover, requests: requests, overrides: applied, inputFiles: inputFiles,
                         inputsSHA256: "", warnings: [])
     }
 

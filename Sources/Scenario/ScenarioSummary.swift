@@ -34,6 +34,13 @@ public enum ScenarioSummary {
         if !s.calendar.isEmpty {
             lines.append("calendar: \(s.calendar.count) special days (\(s.calendar.filter(\.closed).count) closed)")
         }
+        if !s.shiftCover.isEmpty {
+            lines.append("shift cover: \(s.shiftCover.count) targets, \(s.shiftCover.reduce(0) { $0 + $1.required }) agent-shifts required")
+        }
+        if !s.requests.isEmpty {
+            let on = s.requests.filter { $0.kind == .on }.count
+            lines.append("requests: \(s.requests.count) (\(on) on, \(s.requests.count - on) off)")
+        }
         if let published = s.publishedRoster {
             lines.append("published roster: \(published.shifts.count) shifts from \(published.file.displayName), change penalty \(published.changePenalty)")
         }
@@ -63,7 +70,8 @@ public enum ScenarioSummary {
 
     static func describe(_ t: ShiftTemplate) -> String {
         let lengths = t.lengthsMinutes.map(String.init).joined(separator: "/")
-        return "\(t.id) starts \(NodeReader.clock(t.startEarliestMinute))-\(NodeReader.clock(t.startLatestMinute)), \(lengths) min, \(t.breaks.count) break\(t.breaks.count == 1 ? "" : "s")"
+        let next = t.cannotFollow.isEmpty ? "" : ", not followed by \(t.cannotFollow.joined(separator: "/"))"
+        return "\(t.id) starts \(NodeReader.clock(t.startEarliestMinute))-\(NodeReader.clock(t.startLatestMinute)), \(lengths) min, \(t.breaks.count) break\(t.breaks.count == 1 ? "" : "s")\(next)"
     }
 
     static func percent(_ x: Double) -> String { number(x * 100) + "%" }

@@ -2,20 +2,22 @@ import Scheduling
 import Yams
 
 extension NodeReader {
-    static let shiftKeys = ["id", "start_earliest", "start_latest", "start_step_minutes", "length_minutes", "breaks"]
+    static let shiftKeys = ["id", "start_earliest", "start_latest", "start_step_minutes", "length_minutes", "breaks",
+                            "cannot_follow"]
     static let breakKeys = ["length_minutes", "paid", "earliest_after_minutes", "latest_after_minutes"]
 
     /// `shifts:` — shift templates. Starts, steps, lengths and breaks must lie on the interval grid
     /// (multiples of `intervalMinutes`, when that is known), and every break window must fit the
-    /// shortest length of its template.
-    mutating func readTemplates(_ node: Node, _ path: String, intervalMinutes: Int?) -> [ShiftTemplate] {
+    /// shortest length of its template. `cannot_follow` must name templates of `declaredIDs` (every
+    /// id under `shifts:`, as written).
+    mutating func readTemplates(_ node: Node, _ path: String, intervalMinutes: Int?, declaredIDs: [String]) -> [ShiftTemplate] {
         guard let items = sequence(node, path, of: "shift templates") else { return [] }
         if items.isEmpty { error(node, path, "expected at least one shift template") }
         var templates: [ShiftTemplate] = []
         var seen: [String: Int] = [:]
         for (i, item) in items.enumerated() {
             let itemPath = NodeReader.index(path, i)
-            guard let template = readTemplate(item, itemPath, intervalMinutes: intervalMinutes) else { continue }
+            guard let template = readTemplate(item, itemPath, intervalMinutes: intervalMinutes, declaredIDs: declaredIDs) else { continue }
             if let first = seen[template.id] {
                 error(item, NodeReader.join(itemPath, "id"), "duplicate shift id '\(template.id)' (also shifts[\(first)])")
                 continue
@@ -33,7 +35,7 @@ extension NodeReader {
         return false
     }
 
-    private mutating func readTemplate(_ node: Node, _ path: String, intervalMinutes: Int?) -> ShiftTemplate? {
+    private mutating func readTemplate(_ node: Node, _ path: String, intervalMinutes: Int?, declaredIDs: [String]) -> ShiftTemplate? {
         guard let pairs = mapping(node, path, allowed: NodeReader.shiftKeys) else { return nil }
         func at(_ key: String) -> String { NodeReader.join(path, key) }
         let id = required(pairs, "id", parent: node, path, expected: "a shift id such as early").flatMap { string($0, at("id")) }
@@ -90,9 +92,15 @@ extension NodeReader {
             error(NodeReader.value(pairs, "breaks"), at("breaks"), "breaks total \(breakTotal) minutes, not shorter than the shortest shift (\(shortest) minutes)")
             valid = false
         }
+        var cannotFollow: [String] = []
+        if let followNode = NodeReader.value(pairs, "cannot_follow") {
+            let list = templateIDList(followNode, at("cannot_follow"), declared: declaredIDs, allowEmpty: true)
+            cannotFollow = list.ids
+            if !list.valid { valid = false }
+        }
         guard valid, let id, let earliest, let latest else { return nil }
         return ShiftTemplate(id: id, startEarliestMinute: earliest, startLatestMinute: latest, startStepMinutes: step,
-                             lengthsMinutes: lengths, breaks: breaks)
+                             lengthsMinutes: lengths, breaks: breaks, cannotFollow: cannotFollow)
     }
 
     /// One break; its window `[earliest_after, latest_after + length]` must fit inside the shortest shift.

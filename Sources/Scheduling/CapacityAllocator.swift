@@ -42,7 +42,7 @@ struct CapacityAllocator {
         for g in 0..<groups.count {
             let skills = groups.skills[g]
             let n = on[g]
-            if n <= 1e-12 || skills.isEmpty { continue }   // agents without skills serve no queue
+            if n <= 1e-12 || skills.isEmpty { continue }   // agents without a queue skill give no capacity
             if skills.count == 1 {
                 capacity[skills[0].queue] += n * unit
                 penalty += Double(skills[0].level - 1) * secondaryPenalty * n

@@ -4,13 +4,18 @@ import MIP
 /// Simulated annealing over agent-day changes, priced exactly by `RosterState` (true Erlang service
 /// of every touched interval after re-allocating skills, breaks placed coverage-aware).
 ///
-/// Moves (chosen at random with fixed probabilities):
-/// - *retime* (35 %): a worked day gets a neighbouring option (start ± one step, or another length);
-/// - *reassign* (25 %): an agent-day gets a random allowed option, or a day off (1 in 8);
-/// - *move day* (20 %): a shift moves from a worked day to a day off (same start and length if allowed);
-/// - *swap* (10 %): two agents exchange their shifts of one day (each must be allowed the other's);
-/// - *rebreak* (10 %): a shift's breaks are placed again given today's coverage.
-/// Every move keeps all hard rules except the weekly minimum (priced; see `RosterState`).
+/// Moves (chosen at random with fixed weights; a move that cannot apply to the problem, retime
+/// without alternative starts or lengths, rebreak without breaks, gets weight 0):
+/// - *retime* (35): a worked day gets a neighbouring option (start ± one step, or another length);
+/// - *reassign* (25): an agent-day gets a random allowed option, or a day off (1 in 8);
+/// - *move day* (20): a shift moves from a worked day to a day off (same start and length if allowed);
+/// - *swap* (10): two agents exchange their shifts of one day (each must be allowed the other's);
+/// - *rebreak* (10): a shift's breaks are placed again given today's coverage;
+/// - *block swap* (10): two agents exchange their shifts over 2–7 consecutive days (cover unchanged;
+///   moves whole runs of work and rest, which the minimum-run rules need);
+/// - *block assign* (10): an agent works one template (same start and length) on 2–7 consecutive
+///   days, or takes them all off.
+/// Every move keeps all hard rules except the priced ones (`WeekRules.shortfall`).
 /// Acceptance: Metropolis with temperature falling geometrically from `startTemperature` to
 /// `endTemperature` (contacts) over the budget (moves when bounded, else time); the best state seen
 /// is restored at the end.
@@ -36,6 +41,11 @@ struct LocalSearch {
         let free = agents ?? Array(0..<context.agentCount)
         guard !free.isEmpty else { return 0 }
         let days = context.days
+        let templates = context.problem.templates
+        let canRetime = templates.contains { $0.lengthsMinutes.count > 1 || $0.startLatestMinute - $0.startEarliestMinute >= $0.startStepMinutes }
+        let canRebreak = templates.contains { !$0.breaks.isEmpty }
+        let weights = [canRetime ? 35 : 0, 25, 20, 10, canRebreak ? 10 : 0, days > 1 ? 10 : 0, days > 1 ? 10 : 0]
+        let cumulative = weights.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + $1) }
         let clockStart = ContinuousClock.now
         let budget = max(1e-3, (deadline - clockStart).inSeconds)
         var best = (cost: state.cost, choice: state.choice, breaks: state.breakStarts)
@@ -58,10 +68,11 @@ struct LocalSearch {
             moves += 1
             let a = free[Int.random(in: 0..<free.count, using: &rng)]
             let d = Int.random(in: 0..<days, using: &rng)
-            let roll = Int.random(in: 0..<100, using: &rng)
+            let roll = Int.random(in: 0..<cumulative.last!, using: &rng)
+            let move = cumulative.firstIndex { roll < $0 }!
             let currentOption = state.choice[a][d]
             var changes: [RosterState.Change] = []
-            if roll < 35 {
+            if move == 0 {
                 guard currentOption >= 0 else { continue }
                 let o = options[currentOption]
                 let template = context.problem.templates[o.templateIndex]
@@ -73,12 +84,12 @@ struct LocalSearch {
                 }
                 guard let n = index[key], n != currentOption, allowedSets[a][d].contains(n) else { continue }
                 changes = [.init(agent: a, day: d, option: n, breaks: nil)]
-            } else if roll < 60 {
+            } else if move == 1 {
                 let allowed = context.catalog.allowed[a][d]
                 let n = allowed.isEmpty || Int.random(in: 0..<8, using: &rng) == 0 ? -1 : allowed.randomElement(using: &rng)!
                 guard n != currentOption else { continue }
                 changes = [.init(agent: a, day: d, option: n, breaks: nil)]
-            } else if roll < 80 {
+            } else if move == 2 {
                 guard currentOption >= 0 else { continue }
                 let offDays = (0..<days).filter { state.choice[a][$0] < 0 }
                 guard let d2 = offDays.randomElement(using: &rng) else { continue }
@@ -89,16 +100,47 @@ struct LocalSearch {
                 else if let r = context.catalog.allowed[a][d2].randomElement(using: &rng) { n = r }
                 else { continue }
                 changes = [.init(agent: a, day: d, option: -1, breaks: []), .init(agent: a, day: d2, option: n, breaks: nil)]
-            } else if roll < 90 {
+            } else if move == 3 {
                 let b = free[Int.random(in: 0..<free.count, using: &rng)]
                 let other = state.choice[b][d]
                 guard b != a, other != currentOption,
                       currentOption < 0 || allowedSets[b][d].contains(currentOption),
                       other < 0 || allowedSets[a][d].contains(other) else { continue }
                 changes = [.init(agent: a, day: d, option: other, breaks: nil), .init(agent: b, day: d, option: currentOption, breaks: nil)]
-            } else {
+            } else if move == 4 {
                 guard currentOption >= 0 else { continue }
                 changes = [.init(agent: a, day: d, option: currentOption, breaks: nil)]
+            } else if move == 5 {
+                let b = free[Int.random(in: 0..<free.count, using: &rng)]
+                let span = d..<min(days, d + Int.random(in: 2...7, using: &rng))
+                guard b != a, span.contains(where: { state.choice[a][$0] != state.choice[b][$0] }),
+                      span.allSatisfy({ day in
+                          (state.choice[a][day] < 0 || allowedSets[b][day].contains(state.choice[a][day]))
+                              && (state.choice[b][day] < 0 || allowedSets[a][day].contains(state.choice[b][day]))
+                      }) else { continue }
+                for day in span where state.choice[a][day] != state.choice[b][day] {
+                    changes.append(.init(agent: a, day: day, option: state.choice[b][day], breaks: nil))
+                    changes.append(.init(agent: b, day: day, option: state.choice[a][day], breaks: nil))
+                }
+            } else {
+                let span = d..<min(days, d + Int.random(in: 2...7, using: &rng))
+                var pick = -1
+                if Int.random(in: 0..<4, using: &rng) != 0 {
+                    let model = currentOption >= 0 ? currentOption : context.catalog.allowed[a][d].randomElement(using: &rng) ?? -1
+                    guard model >= 0 else { continue }
+                    pick = model
+                }
+                for day in span {
+                    var n = -1
+                    if pick >= 0 {
+                        let o = options[pick]
+                        guard let same = index[OptionKey(day: day, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)],
+                              allowedSets[a][day].contains(same) else { changes = []; break }
+                        n = same
+                    }
+                    if n != state.choice[a][day] { changes.append(.init(agent: a, day: day, option: n, breaks: nil)) }
+                }
+                guard !changes.isEmpty else { continue }
             }
             guard let delta = state.evaluate(changes) else { continue }
             if delta <= 0 || Double.random(in: 0..<1, using: &rng) < exp(-delta / temperature) {

@@ -5,9 +5,7 @@ extension RosterProblem {
     /// Every cross-reference and range problem of the input, as diagnostics located by key path
     /// (`contracts.full-time.shifts`, `agents.a07.skills`). The file is named `source`.
     ///
-    /// Checked: unique ids; every contract, template and queue an agent or contract names exists; every
-    /// agent has a skill when there are queues (a problem without queues, planned by shift cover and
-    /// requests alone, has agents without skills);
+    /// Checked: unique ids; every contract, template and queue an agent or contract names exists;
     /// forecast arrays match the grid; shrinkage in [0, 1); templates whose starts, lengths and break
     /// windows fit (every break ends inside every length); contract bounds ordered; availability and
     /// carry-in refer to known agents, dates of the horizon (carry-in: before it) and `start < end`;

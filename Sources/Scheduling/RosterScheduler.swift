@@ -99,7 +99,7 @@ public struct RosterScheduler: Sendable {
         report("greedy", state.cost)
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
         var conflicts: [RuleConflict] = []
-        for a in 0..<context.agentCount where state.terms(agent: a, week: state.choice[a]).deficit > 0 {
+        for a in 0..<context.agentCount where state.terms(agent: a, week: state.choice[a]).deficit + state.terms(agent: a, week: state.choice[a]).sequence > 0 {
             switch explanation.week(agent: a) {
             case .feasible(let week):
                 if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {

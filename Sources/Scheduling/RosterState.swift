@@ -4,8 +4,10 @@
 /// absolute starts of its breaks (template order). `on[g·T + t]` counts agents of skill group g on
 /// shift and not on break in interval t (fractions for partial intervals). Each interval's queue
 /// allocation (`CapacityAllocator`) is cached, so a change is priced by re-allocating only the
-/// intervals it touches. The cost is the mode's objective in contacts (`ObjectiveCoefficients`),
-/// plus `deficitWeight` per paid minute short of a contract minimum.
+/// intervals it touches; head counts per `shiftCover` target likewise. The cost is the mode's
+/// objective in contacts (`ObjectiveCoefficients`, shift cover and requests included), plus
+/// `deficitWeight` per paid minute short of a weekly or horizon minimum and `sequenceWeight` per
+/// day missing from a too-short run (`WeekRules.shortfall`).
 ///
 /// Not thread-safe (scratch buffers); one per search thread.
 final class RosterState {
@@ -17,8 +19,10 @@ final class RosterState {
         var breaks: [Int]?
     }
 
-    /// Price of one paid minute below a contract's weekly minimum, in contacts.
+    /// Price of one paid minute below a contract's weekly or horizon minimum, in contacts.
     static let deficitWeight = 10.0
+    /// Price of one day missing from a run of work or rest shorter than the contract's minimum run.
+    static let sequenceWeight = 1000.0
 
     let context: SchedulingContext
     let rules: WeekRules
@@ -35,6 +39,11 @@ final class RosterState {
     private var agentTerms: [AgentTerms]
     let targetQ: [Double]
     let totalContacts: Double
+    /// Head count per `shiftCover` target and the cover penalty of the whole roster.
+    private var coverCount: [Int]
+    private var coverPenalty = 0.0
+    private var pendingCover: [(target: Int, count: Int)] = []
+    private var pendingCoverDelta = 0.0
 
     // Scratch of the pending (evaluated, not yet committed) change.
     private var deltaOn: [Double]
@@ -53,6 +62,10 @@ final class RosterState {
 
     struct AgentTerms: Equatable {
         var paid = 0, nights = 0, weekends = 0, preferOff = 0, preferOn = 0, deficit = 0, changed = 0
+        /// Days missing from too-short runs (`WeekRules.shortfall`).
+        var sequence = 0
+        /// Weight of the shift requests not granted.
+        var requests = 0.0
     }
 
     init(context: SchedulingContext) {
@@ -79,6 +92,8 @@ final class RosterState {
         targetQ = context.problem.queues.map { $0.serviceLevelTarget * $0.volume }
         totalContacts = context.problem.queues.reduce(0) { $0 + $1.volume }
         agentTerms = Array(repeating: AgentTerms(), count: context.agentCount)
+        coverCount = Array(repeating: 0, count: context.problem.shiftCover.count)
+        coverPenalty = context.problem.shiftCover.reduce(0) { $0 + $1.underWeight * Double($1.required) }
         for a in 0..<context.agentCount { agentTerms[a] = terms(agent: a, week: choice[a]) }
         for t in 0..<T {
             for g in 0..<G { groupOn[g] = 0 }
@@ -92,17 +107,24 @@ final class RosterState {
 
     /// The full cost of the current state (contacts), recomputed from the caches.
     var cost: Double {
-        cost(answeredQ: answeredQ, penalty: penaltyTotal, replacing: [])
+        cost(answeredQ: answeredQ, penalty: penaltyTotal + coverPenalty, replacing: [])
     }
 
-    /// The cost with the given per-queue answered totals and skill penalty, agents' terms taken from
-    /// the state except those in `replacing`.
+    /// Cover penalty of target i at head count n: under·max(0, required − n) + over·max(0, n − required).
+    private func coverCost(_ i: Int, _ n: Int) -> Double {
+        let c = context.problem.shiftCover[i]
+        return n < c.required ? c.underWeight * Double(c.required - n) : c.overWeight * Double(n - c.required)
+    }
+
+    /// The cost with the given per-queue answered totals and skill and cover penalties, agents' terms
+    /// taken from the state except those in `replacing`.
     private func cost(answeredQ: [Double], penalty: Double, replacing: [(agent: Int, terms: AgentTerms)]) -> Double {
         let k = context.coefficients
         let w = context.problem.weights
         var total = k.unanswered * (totalContacts - answeredQ.reduce(0, +)) + penalty
         for q in 0..<Q { total += k.shortfall * max(0, targetQ[q] - answeredQ[q]) }
-        var maxNights = 0, maxWeekends = 0, paid = 0, prefOff = 0, prefOn = 0, deficit = 0, changed = 0
+        var maxNights = 0, maxWeekends = 0, paid = 0, prefOff = 0, prefOn = 0, deficit = 0, changed = 0, sequence = 0
+        var requests = 0.0
         for (a, current) in agentTerms.enumerated() {
             let t = replacing.first { $0.agent == a }?.terms ?? current
             maxNights = max(maxNights, t.nights)
@@ -112,11 +134,13 @@ final class RosterState {
             prefOn += t.preferOn
             deficit += t.deficit
             changed += t.changed
+            sequence += t.sequence
+            requests += t.requests
         }
         total += k.paidHour * Double(paid) / 60 + w.preferOff * Double(prefOff) + w.preferOn * Double(prefOn)
         total += w.fairNights * Double(maxNights) + w.fairWeekends * Double(maxWeekends)
-        total += (context.problem.published?.changePenalty ?? 0) * Double(changed)
-        return total + RosterState.deficitWeight * Double(deficit)
+        total += (context.problem.published?.changePenalty ?? 0) * Double(changed) + requests
+        return total + RosterState.deficitWeight * Double(deficit) + RosterState.sequenceWeight * Double(sequence)
     }
 
     /// Weekly terms of one agent's week of choices.
@@ -138,18 +162,25 @@ final class RosterState {
                 break
             }
         }
-        r.deficit = max(0, context.contracts[a].weekMinutesMin - r.paid)
+        for request in context.requests[a] {
+            let o = week[request.day]
+            let matched = o >= 0 && request.matches(options[o])
+            if matched == (request.kind == .off) { r.requests += request.weight }
+        }
+        (r.deficit, r.sequence) = rules.shortfall(agent: a, week: week)
         r.changed = context.publishedChanges(agent: a, week: week)
         return r
     }
 
-    var totalDeficit: Int { agentTerms.reduce(0) { $0 + $1.deficit } }
+    /// Minutes and days by which the roster misses the priced hard rules (0: every hard rule holds).
+    var totalDeficit: Int { agentTerms.reduce(0) { $0 + $1.deficit + $1.sequence } }
     var answeredTotal: Double { answeredQ.reduce(0, +) }
 
     // MARK: pricing a change
 
     /// Contribution of one shift (with breaks) to `deltaOn` of its agent's group, times `sign`.
     private func addShift(agent a: Int, option o: Int, breaks: [Int], sign: Double) {
+        guard Q > 0 else { return }   // no queue: intervals carry no cost (head-count cover is priced apart)
         let option = context.catalog.options[o]
         let base = context.groups.groupOfAgent[a] * T
         for (i, c) in option.coverage.enumerated() { touch(option.firstInterval + i, base, sign * c) }
@@ -277,6 +308,19 @@ final class RosterState {
             }
             pendingChanges.append(c)
         }
+        pendingCoverDelta = 0
+        for c in pendingChanges {
+            for (o, step) in [(choice[c.agent][c.day], -1), (c.option, 1)] where o >= 0 {
+                let target = context.coverOfOption[o]
+                guard target >= 0 else { continue }
+                if let i = pendingCover.firstIndex(where: { $0.target == target }) {
+                    pendingCover[i].count += step
+                } else {
+                    pendingCover.append((target, coverCount[target] + step))
+                }
+            }
+        }
+        for (target, count) in pendingCover { pendingCoverDelta += coverCost(target, count) - coverCost(target, coverCount[target]) }
         var newAnsweredQ = answeredQ
         var penaltyDelta = 0.0
         pendingAnswered.removeAll(keepingCapacity: true)
@@ -292,7 +336,8 @@ final class RosterState {
             }
         }
         let before = cost
-        let after = cost(answeredQ: newAnsweredQ, penalty: penaltyTotal + penaltyDelta, replacing: pendingAgents)
+        let after = cost(answeredQ: newAnsweredQ, penalty: penaltyTotal + penaltyDelta + coverPenalty + pendingCoverDelta,
+                         replacing: pendingAgents)
         return after - before
     }
 
@@ -309,6 +354,8 @@ final class RosterState {
             }
         }
         for (a, terms) in pendingAgents { agentTerms[a] = terms }
+        for (target, count) in pendingCover { coverCount[target] = count }
+        coverPenalty += pendingCoverDelta
         for c in pendingChanges {
             choice[c.agent][c.day] = c.option
             breakStarts[c.agent][c.day] = c.breaks ?? []
@@ -326,10 +373,13 @@ final class RosterState {
         touchedT.removeAll(keepingCapacity: true)
         pendingAgents.removeAll(keepingCapacity: true)
         pendingChanges.removeAll(keepingCapacity: true)
+        pendingCover.removeAll(keepingCapacity: true)
+        pendingCoverDelta = 0
     }
 
     /// What every agent outside `free` contributes, for a neighbourhood model: their capacity per
-    /// queue and interval after the skill split (breaks exact), and their night/weekend maxima.
+    /// queue and interval after the skill split (breaks exact), their night/weekend maxima, and their
+    /// head count per shift-cover target.
     func fixedPart(free: [Int]) -> RosterFormulation.FixedPart {
         discard()
         for a in free {
@@ -346,8 +396,12 @@ final class RosterState {
         discard()
         let freeSet = Set(free)
         let others = agentTerms.indices.filter { !freeSet.contains($0) }
+        var counts = coverCount
+        for a in free {
+            for o in choice[a] where o >= 0 && context.coverOfOption[o] >= 0 { counts[context.coverOfOption[o]] -= 1 }
+        }
         return RosterFormulation.FixedPart(capacity: result, maxNights: others.map { agentTerms[$0].nights }.max() ?? 0,
-                                           maxWeekends: others.map { agentTerms[$0].weekends }.max() ?? 0)
+                                           maxWeekends: others.map { agentTerms[$0].weekends }.max() ?? 0, coverCounts: counts)
     }
 
     /// The pending changes with their placed breaks (after `evaluate`).

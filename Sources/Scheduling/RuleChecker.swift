@@ -23,6 +23,7 @@ public struct RuleViolation: Sendable, Hashable, CustomStringConvertible {
 /// Deliberately independent of the formulation and the search: it never looks at solver
 /// variables or shift options, only at shift times, template definitions, contracts,
 /// availability and carry-in, re-deriving local dates and minutes from absolute times.
+/// Calendar rules (weekly blocks, horizon totals, runs, weekends, successions): `checkCalendar`.
 public struct RuleChecker: Sendable {
     public let problem: RosterProblem
     public init(problem: RosterProblem) { self.problem = problem }
@@ -73,14 +74,7 @@ public struct RuleChecker: Sendable {
         // One shift per day.
         let byDate = Dictionary(grouping: shifts, by: \.date)
         for (date, list) in byDate where list.count > 1 { report(.oneShiftPerDay, [date], "\(list.count) shifts start on this day") }
-        // Weekly paid minutes (paid minutes recomputed from the template and the breaks).
-        let paid = shifts.reduce(0) { $0 + recomputedPaidMinutes($1) }
-        if paid < contract.weekMinutesMin { report(.weekMinutesMin, [], "\(paid) paid minutes < minimum \(contract.weekMinutesMin)") }
-        if paid > contract.weekMinutesMax { report(.weekMinutesMax, [], "\(paid) paid minutes > maximum \(contract.weekMinutesMax)") }
-        // Days off.
         let worked = Set(shifts.map(\.date)).filter { $0 >= first && $0 <= last }
-        let daysOff = problem.grid.days - worked.count
-        if daysOff < contract.daysOffMin { report(.minDaysOff, worked.sorted(), "\(daysOff) days off < minimum \(contract.daysOffMin)") }
         // Consecutive working days, carry-in included.
         let carry = problem.carryIn.filter { $0.agentID == agent.id }
         let allDays = (Set(carry.map(\.date.dayNumber)).union(worked.map(\.dayNumber))).sorted()
@@ -102,20 +96,7 @@ public struct RuleChecker: Sendable {
         for (a, b) in zip(timeline, timeline.dropFirst()) where b.start - a.end < contract.minRestMinutes * 60 {
             report(.minRestBetweenShifts, [a.date, b.date], "rest \((b.start - a.end) / 60) min < \(contract.minRestMinutes)")
         }
-        // Night shifts: overlap with 00:00–06:00 local, on the start day or the next.
-        let nights = shifts.filter { s in
-            let (_, m) = local(s.start)
-            let end = m + (s.end - s.start) / 60
-            return m < 360 || (end > 1440 && m < 1800)
-        }
-        if nights.count > contract.maxNightShifts {
-            report(.maxNightShifts, nights.map(\.date), "\(nights.count) night shifts > \(contract.maxNightShifts)")
-        }
-        // Start spread.
-        let starts = shifts.map { local($0.start).minute }
-        if let lo = starts.min(), let hi = starts.max(), hi - lo > contract.maxStartSpreadMinutes {
-            report(.maxStartSpread, shifts.map(\.date), "start spread \(hi - lo) min > \(contract.maxStartSpreadMinutes)")
-        }
+        found += checkCalendar(agent: agent, contract: contract, shifts: shifts)
         return found
     }
 

@@ -1,3 +1,5 @@
+import WFMCore
+
 /// How one rule fared in a roster: summary.json `rules` [{id, kind, violations, penalty}].
 ///
 /// Hard rules: violations found by the `RuleChecker` (0 for a returned roster), no penalty.
@@ -12,6 +14,12 @@
 /// - `secondary-skill`: (level − 1)-weighted agent-intervals on secondary skills × the price.
 /// - `published-shift-changed`: agent-days changed against the published roster (`PublishedPlan`)
 ///   × its change penalty; 0 without a published roster.
+/// - `cover-under` / `cover-over`: per `ShiftCover` target, n = agents with a shift of its template
+///   starting on its date; Σ underWeight·max(0, required − n) / Σ overWeight·max(0, n − required);
+///   violations = targets under / over. Every target is priced on its own, in every objective mode.
+/// - `shift-on-request` / `shift-off-request`: Σ weight of `on` requests whose agent works no matching
+///   shift that day / `off` requests whose agent works one (matching: the request's template, or any
+///   shift when it names none); violations = requests not granted.
 public struct RuleOutcome: Sendable, Hashable {
     public var rule: RuleID
     public var isHard: Bool { rule.isHard }
@@ -43,6 +51,18 @@ public struct RuleOutcome: Sendable, Hashable {
         let below = service.cells.filter { c in
             c.contacts > 0 && c.serviceLevel < (problem.queues.first { $0.id == c.queueID }?.serviceLevelTarget ?? 0)
         }.count
+        struct Slot: Hashable { var date: LocalDate, templateID: String }
+        struct AgentDay: Hashable { var agentID: String, date: LocalDate }
+        let agentsOn = Dictionary(grouping: roster.shifts, by: { Slot(date: $0.date, templateID: $0.templateID) }).mapValues { Set($0.map(\.agentID)).count }
+        let templatesOn = Dictionary(grouping: roster.shifts, by: { AgentDay(agentID: $0.agentID, date: $0.date) }).mapValues { $0.map(\.templateID) }
+        let cover = problem.shiftCover.map { (target: $0, agents: agentsOn[Slot(date: $0.date, templateID: $0.templateID)] ?? 0) }
+        let under = cover.filter { $0.agents < $0.target.required }
+        let over = cover.filter { $0.agents > $0.target.required }
+        let unmet = problem.requests.filter { r in
+            let worked = templatesOn[AgentDay(agentID: r.agentID, date: r.date)] ?? []
+            return worked.contains { r.templateID == nil || $0 == r.templateID } == (r.kind == .off)
+        }
+        let unmetOn = unmet.filter { $0.kind == .on }, unmetOff = unmet.filter { $0.kind == .off }
         let shortfalls = zip(problem.queues, service.queues).map { max(0, $0.serviceLevelTarget * $0.volume - $1.answeredWithinThreshold) }
         return RuleID.allCases.map { rule in
             switch rule {
@@ -69,6 +89,16 @@ public struct RuleOutcome: Sendable, Hashable {
             case .publishedShiftChanged:
                 let changed = problem.published?.changes(in: roster, problem: problem).count ?? 0
                 return RuleOutcome(rule: rule, violations: changed, penalty: (problem.published?.changePenalty ?? 0) * Double(changed))
+            case .coverUnder:
+                return RuleOutcome(rule: rule, violations: under.count,
+                                   penalty: under.reduce(0) { $0 + $1.target.underWeight * Double($1.target.required - $1.agents) })
+            case .coverOver:
+                return RuleOutcome(rule: rule, violations: over.count,
+                                   penalty: over.reduce(0) { $0 + $1.target.overWeight * Double($1.agents - $1.target.required) })
+            case .shiftOnRequest:
+                return RuleOutcome(rule: rule, violations: unmetOn.count, penalty: unmetOn.reduce(0) { $0 + $1.weight })
+            case .shiftOffRequest:
+                return RuleOutcome(rule: rule, violations: unmetOff.count, penalty: unmetOff.reduce(0) { $0 + $1.weight })
             default:
                 return RuleOutcome(rule: rule, violations: violations.filter { $0.rule == rule }.count, penalty: 0)
             }

@@ -79,6 +79,36 @@ let brokenCases: [BrokenCase] = [
         "many-problems.yaml:24: error: shifts[0].start_latest: expected a time of day \"HH:MM\" from 00:00 to 23:59, got \"25:00\"",
         "many-problems.yaml:32: error: contracts[0].max_consecutive_days: expected a whole number of days ≥ 1, got \"0\"",
     ]),
+    BrokenCase(file: "cannot-follow-unknown.yaml", expected: [
+        "cannot-follow-unknown.yaml:26: error: shifts[0].cannot_follow[1]: no shift template 'nite' (defined: day)",
+    ]),
+    BrokenCase(file: "min-consecutive-over-max.yaml", expected: [
+        "min-consecutive-over-max.yaml:33: error: contracts[0].min_consecutive_days: must not exceed max_consecutive_days (5), got 6",
+    ]),
+    BrokenCase(file: "long-rules-wrong-type.yaml", expected: [
+        "long-rules-wrong-type.yaml:35: error: contracts[0].min_consecutive_days_off: expected a whole number of days ≥ 1, got \"0\"",
+        "long-rules-wrong-type.yaml:36: error: contracts[0].max_weekends: expected a whole number of weekends ≥ 0, got \"two\"",
+        "long-rules-wrong-type.yaml:37: error: contracts[0].max_shifts_per_template: expected a mapping shift template id → maximum shifts, such as {night: 4}, got a list",
+        "long-rules-wrong-type.yaml:38: error: contracts[0].horizon_minutes: expected a mapping with keys min, max, got \"4500\"",
+        "long-rules-wrong-type.yaml:41: error: contracts[1].max_shifts_per_template.nigth: no shift template 'nigth' (defined: day)",
+        "long-rules-wrong-type.yaml:41: error: contracts[1].max_shifts_per_template.day: expected a whole number of shifts ≥ 0, got \"-1\"",
+        "long-rules-wrong-type.yaml:42: error: contracts[1].horizon_minutes.min: min (2000) must not exceed max (1000)",
+    ]),
+    BrokenCase(file: "bad-shift-cover.yaml", expected: [
+        "bad_shift_cover.csv:3: error: date: 2026-03-09 is outside the horizon 2026-03-02…2026-03-08",
+        "bad_shift_cover.csv:4: error: shift_id: no shift template 'night' (defined: day)",
+        "bad_shift_cover.csv:5: error: required: expected a whole number of agents ≥ 0, got \"-1\"",
+        "bad_shift_cover.csv:6: error: over_weight: expected a weight ≥ 0 (contacts per agent over the target), got \"-0.5\"",
+        "bad_shift_cover.csv:7: error: shift_id: a second target for 'day' on 2026-03-02 (first on line 2)",
+    ]),
+    BrokenCase(file: "bad-requests.yaml", expected: [
+        "bad_requests.csv:3: error: kind: expected on or off, got \"maybe\"",
+        "bad_requests.csv:4: error: agent_id: no agent 'a9' in the agents file",
+        "bad_requests.csv:5: error: date: 2026-03-01 is outside the horizon 2026-03-02…2026-03-08",
+        "bad_requests.csv:6: error: shift_id: no shift template 'night' (defined: day); leave it empty for any shift",
+        "bad_requests.csv:7: error: weight: expected a weight ≥ 0 (contacts per unmet request), got \"-2\"",
+        "bad_requests.csv:8: error: kind: the same request again (first on line 2)",
+    ]),
     BrokenCase(file: "bad-carry-in.yaml", expected: [
         "bad_carry_in.csv:2: error: start: expected local time with offset such as 2026-03-02T08:15+03:00 (in Europe/Moscow), got \"2026-02-28T08:00+02:00\"",
         "bad_carry_in.csv:2: error: end: expected local time with offset",

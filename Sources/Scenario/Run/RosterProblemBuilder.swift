@@ -14,6 +14,8 @@ import WFMCore
 /// - A day closed for every queue is a day nobody works: every agent gets an unavailable window.
 /// - `published_roster` becomes the `PublishedPlan` the search re-plans against (its change penalty
 ///   in contacts per changed shift).
+/// - Templates (with `cannot_follow`), contracts (with their long-horizon rules), `shift_cover` and
+///   `requests` pass through unchanged.
 enum RosterProblemBuilder {
     static func build(_ scenario: Scenario, demand: PlanDemand, timeLimitSeconds: Double?, seed: Int?) -> RosterProblem {
         let intervalSeconds = Double(scenario.grid.intervalMinutes * 60)
@@ -45,6 +47,7 @@ enum RosterProblemBuilder {
         return RosterProblem(grid: scenario.grid, queues: queues, templates: scenario.templates, contracts: scenario.contracts,
                              agents: scenario.agents, availability: scenario.availability + closures, carryIn: scenario.carryIn,
                              shrinkage: scenario.shrinkage, objective: scenario.objective, search: search,
-                             published: scenario.publishedRoster.map { PublishedPlan(shifts: $0.shifts, changePenalty: $0.changePenalty) })
+                             published: scenario.publishedRoster.map { PublishedPlan(shifts: $0.shifts, changePenalty: $0.changePenalty) },
+                             shiftCover: scenario.shiftCover, requests: scenario.requests)
     }
 }
