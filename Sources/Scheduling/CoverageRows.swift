@@ -1,6 +1,7 @@
 import MIP
 
-/// Capacity and service in `RosterFormulation`: skill flows and the exact piecewise-linear curve.
+/// Capacity and service in `RosterFormulation`: skill flows, the exact piecewise-linear curve, and
+/// head-count shift cover.
 extension RosterFormulation {
     /// Fraction of interval `firstInterval + i` that option o is on the phone, breaks deducted as
     /// `breakCoverage` says.
@@ -47,7 +48,7 @@ extension RosterFormulation {
         // Terms of on-shift agents per (group, interval), and how many free agents could be there.
         var onTerms: [Int: [Model.Term]] = [:]
         var reach: [Int: Set<Int>] = [:]
-        for s in shifts {
+        for s in shifts where !groupSkills[context.groups.groupOfAgent[s.agent]].isEmpty {
             let g = context.groups.groupOfAgent[s.agent]
             let first = context.catalog.options[s.option].firstInterval
             for (i, c) in netCoverage(option: s.option).enumerated() where c > 0 && first + i < T {
@@ -113,6 +114,40 @@ extension RosterFormulation {
                                           penaltyGroup: RuleID.serviceTarget.rawValue)
                 model.addRow("\(RuleID.serviceTarget.rawValue)[\(queue.id)]", serviceTerms[q] + [Model.Term(s, 1)],
                              lower: queue.serviceLevelTarget * queue.volume - baseAnswered[q])
+            }
+        }
+    }
+
+    /// `cover-under` / `cover-over` (`RosterProblem.shiftCover`): for target i with head count
+    /// n = fixed.coverCounts[i] + Σ x over free agents' options of its date and template
+    /// (`SchedulingContext.coverOfOption`), u_i ≥ required − n and v_i ≥ n − required, u, v ≥ 0 priced
+    /// underWeight and overWeight. A target no free agent can reach is a constant in the objective
+    /// offset; a side that cannot be violated (zero weight, or too few options to exceed) gets no row.
+    mutating func addShiftCover() {
+        let targets = context.problem.shiftCover
+        guard !targets.isEmpty else { return }
+        var counted = Array(repeating: [Model.Term](), count: targets.count)
+        for s in shifts where context.coverOfOption[s.option] >= 0 {
+            counted[context.coverOfOption[s.option]].append(Model.Term(s.variable, 1))
+        }
+        for (i, target) in targets.enumerated() {
+            let base = fixed.coverCounts.isEmpty ? 0 : fixed.coverCounts[i]
+            let name = "\(target.date),\(target.templateID)"
+            let missing = target.required - base
+            guard !counted[i].isEmpty else {
+                model.objectiveOffset += target.underWeight * Double(max(0, missing)) + target.overWeight * Double(max(0, -missing))
+                continue
+            }
+            if target.underWeight > 0, missing > 0 {
+                let u = model.addVariable("\(RuleID.coverUnder.rawValue)[\(name)]", lower: 0, upper: Double(missing),
+                                          cost: target.underWeight, penaltyGroup: RuleID.coverUnder.rawValue)
+                model.addRow("\(RuleID.coverUnder.rawValue)[\(name)]", [Model.Term(u, 1)] + counted[i], lower: Double(missing))
+            }
+            if target.overWeight > 0, counted[i].count > missing {
+                let v = model.addVariable("\(RuleID.coverOver.rawValue)[\(name)]", lower: 0, cost: target.overWeight,
+                                          penaltyGroup: RuleID.coverOver.rawValue)
+                model.addRow("\(RuleID.coverOver.rawValue)[\(name)]", [Model.Term(v, 1)] + counted[i].map { Model.Term($0.variable, -1) },
+                             lower: Double(-missing))
             }
         }
     }

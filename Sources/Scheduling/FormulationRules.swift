@@ -1,6 +1,8 @@
 import MIP
 
 /// The hard contract rules as rows of `RosterFormulation`, one function per rule id.
+/// Weekly rules get one row set per week (`SchedulingContext.weeks`, named `…,w<k>`); the rules of
+/// long horizons are in FormulationLongRules.swift.
 /// Elastic slack units: minutes for weekly minutes (priced 1/60, i.e. per hour), days or shifts otherwise.
 extension RosterFormulation {
     var agentIDs: [String] { context.problem.agents.map(\.id) }
@@ -12,54 +14,59 @@ extension RosterFormulation {
         }
     }
 
-    /// `week-minutes-min` / `week-minutes-max`: min ≤ Σ paid(o)·x ≤ max (paid = length − unpaid breaks).
-    mutating func addWeekMinutes(agent a: Int) {
+    /// `week-minutes-min` / `week-minutes-max` in one week (7-day block of `SchedulingContext.weeks`):
+    /// min ≤ Σ_{d in week} paid(o)·x ≤ max (paid = length − unpaid breaks).
+    mutating func addWeekMinutes(agent a: Int, week: Range<Int>) {
         let c = context.contracts[a]
-        let terms = (0..<context.days).flatMap { d in x(a, d).map { Model.Term($0.variable, Double(context.catalog.options[$0.option].paidMinutes)) } }
-        let all = Array(0..<context.days)
-        addRuleRow(.weekMinutesMin, agent: a, days: all, agentIDs[a], terms, lower: Double(c.weekMinutesMin), unit: "minutes", slackCost: 1.0 / 60)
-        addRuleRow(.weekMinutesMax, agent: a, days: all, agentIDs[a], terms, upper: Double(c.weekMinutesMax), unit: "minutes", slackCost: 1.0 / 60)
+        let terms = week.flatMap { d in x(a, d).map { Model.Term($0.variable, Double(context.catalog.options[$0.option].paidMinutes)) } }
+        let name = "\(agentIDs[a]),w\(week.lowerBound / 7)"
+        addRuleRow(.weekMinutesMin, agent: a, days: Array(week), name, terms, lower: Double(c.weekMinutesMin), unit: "minutes", slackCost: 1.0 / 60)
+        addRuleRow(.weekMinutesMax, agent: a, days: Array(week), name, terms, upper: Double(c.weekMinutesMax), unit: "minutes", slackCost: 1.0 / 60)
     }
 
-    /// `min-days-off`: Σ_{d,o} x ≤ days − daysOffMin.
-    mutating func addMinDaysOff(agent a: Int) {
-        let terms = (0..<context.days).flatMap { d in x(a, d).map { Model.Term($0.variable, 1) } }
-        addRuleRow(.minDaysOff, agent: a, days: Array(0..<context.days), agentIDs[a], terms,
-                   upper: Double(context.days - context.contracts[a].daysOffMin), unit: "days")
+    /// `min-days-off` in one week: Σ_{d in week, o} x ≤ week length − daysOffMin.
+    mutating func addMinDaysOff(agent a: Int, week: Range<Int>) {
+        let terms = week.flatMap { d in x(a, d).map { Model.Term($0.variable, 1) } }
+        addRuleRow(.minDaysOff, agent: a, days: Array(week), "\(agentIDs[a]),w\(week.lowerBound / 7)", terms,
+                   upper: Double(week.count - context.contracts[a].daysOffMin), unit: "days")
     }
 
     /// `max-consecutive-days`: every window of m+1 consecutive days (m = the maximum), carry-in days
-    /// before the horizon counted as constants, holds at most m working days.
+    /// before the horizon counted as constants, holds at most m working days (Σ works[a,d], see `worked`).
     mutating func addMaxConsecutiveDays(agent a: Int) {
         let m = context.contracts[a].maxConsecutiveDays
         let first = context.problem.grid.startDate.dayNumber
         let carry = Set(context.carryIn[a].map { $0.date.dayNumber - first })
         let earliest = min(0, carry.min() ?? 0)
+        let w = worked(a)
         for s in earliest...(context.days - 1) where s + m >= 0 {
             let window = s...(s + m)
-            let inside = window.filter { $0 >= 0 && $0 < context.days }
-            guard inside.count + carry.filter(window.contains).count > m else { continue }
-            let terms = inside.flatMap { d in x(a, d).map { Model.Term($0.variable, 1) } }
+            let inside = Array(max(0, s)...min(context.days - 1, s + m))
+            let terms = inside.compactMap { w[$0] }
+            let carried = carry.filter(window.contains).count
+            guard terms.count + carried > m else { continue }
             addRuleRow(.maxConsecutiveDays, agent: a, days: inside, "\(agentIDs[a]),d\(s)..d\(s + m)", terms,
-                       upper: Double(m - carry.filter(window.contains).count), unit: "days")
+                       upper: Double(m - carried), unit: "days")
         }
     }
 
     /// `min-rest-between-shifts`: for each option o1, x[o1] + Σ x[o2] ≤ 1 over the options o2 of one
     /// later day that start less than the minimum rest after o1 ends; options starting too soon after a
-    /// carry-in shift: Σ x ≤ 0.
+    /// carry-in shift: Σ x ≤ 0. Each day's options are sorted by start once, so a row costs its own size.
     mutating func addMinRest(agent a: Int) {
         let rest = context.contracts[a].minRestMinutes * 60
         let options = context.catalog.options
+        let byStart = (0..<context.days).map { d in x(a, d).sorted { options[$0.option].start < options[$1.option].start } }
         for d in 0..<context.days {
             for (o1, v1) in x(a, d) {
                 for d2 in (d + 1)..<min(context.days, d + 3) {
-                    let conflicting = x(a, d2).filter { options[$0.option].start - options[o1].end < rest }
+                    let conflicting = byStart[d2].prefix { options[$0.option].start - options[o1].end < rest }
                     guard !conflicting.isEmpty else { continue }
                     addRuleRow(.minRestBetweenShifts, agent: a, days: [d, d2], "\(agentIDs[a]),d\(d),o\(o1),d\(d2)",
                                [Model.Term(v1, 1)] + conflicting.map { Model.Term($0.variable, 1) }, upper: 1, unit: "shifts")
                 }
             }
+            guard !context.carryIn[a].isEmpty else { continue }
             let afterCarry = x(a, d).filter { o in
                 context.carryIn[a].contains { options[o.option].start - $0.end < rest && options[o.option].end > $0.start }
             }
@@ -70,31 +77,31 @@ extension RosterFormulation {
         }
     }
 
-    /// `max-night-shifts`: Σ x over options overlapping 00:00–06:00 ≤ maximum.
-    mutating func addMaxNightShifts(agent a: Int) {
-        let terms = (0..<context.days).flatMap { d in x(a, d).filter { context.catalog.options[$0.option].isNight }.map { Model.Term($0.variable, 1) } }
+    /// `max-night-shifts` in one week: Σ x over options overlapping 00:00–06:00 ≤ maximum.
+    mutating func addMaxNightShifts(agent a: Int, week: Range<Int>) {
+        let terms = week.flatMap { d in x(a, d).filter { context.catalog.options[$0.option].isNight }.map { Model.Term($0.variable, 1) } }
         guard terms.count > context.contracts[a].maxNightShifts else { return }
-        addRuleRow(.maxNightShifts, agent: a, days: Array(0..<context.days), agentIDs[a], terms,
+        addRuleRow(.maxNightShifts, agent: a, days: Array(week), "\(agentIDs[a]),w\(week.lowerBound / 7)", terms,
                    upper: Double(context.contracts[a].maxNightShifts), unit: "shifts")
     }
 
-    /// `max-start-spread`: with e⁻, e⁺ ∈ [0, 1440): e⁺ ≥ Σ_o s_o·x[a,d,o] and
-    /// e⁻ ≤ Σ_o s_o·x[a,d,o] + 1440·(1 − Σ_o x[a,d,o]) for each day d, and e⁺ − e⁻ ≤ spread
-    /// (s_o = start minute of day). Skipped when the agent's options cannot break it.
-    mutating func addMaxStartSpread(agent a: Int) {
+    /// `max-start-spread` in one week: with e⁻, e⁺ ∈ [0, 1440] of that week: e⁺ ≥ Σ_o s_o·x[a,d,o]
+    /// and e⁻ ≤ Σ_o s_o·x[a,d,o] + 1440·(1 − Σ_o x[a,d,o]) for each day d of the week, and
+    /// e⁺ − e⁻ ≤ spread (s_o = start minute of day). Skipped when the week's options cannot break it.
+    mutating func addMaxStartSpread(agent a: Int, week: Range<Int>) {
         let options = context.catalog.options
-        let starts = (0..<context.days).flatMap { d in x(a, d).map { options[$0.option].startMinute } }
+        let starts = week.flatMap { d in x(a, d).map { options[$0.option].startMinute } }
         guard let lo = starts.min(), let hi = starts.max(), hi - lo > context.contracts[a].maxStartSpreadMinutes else { return }
-        let id = agentIDs[a]
+        let id = "\(agentIDs[a]),w\(week.lowerBound / 7)"
         let eMin = model.addVariable("start-min[\(id)]", lower: 0, upper: 1440)
         let eMax = model.addVariable("start-max[\(id)]", lower: 0, upper: 1440)
-        for d in 0..<context.days where !x(a, d).isEmpty {
+        for d in week where !x(a, d).isEmpty {
             model.addRow("\(RuleID.maxStartSpread.rawValue)[\(id),d\(d),latest]",
                          [Model.Term(eMax, 1)] + x(a, d).map { Model.Term($0.variable, -Double(options[$0.option].startMinute)) }, lower: 0)
             model.addRow("\(RuleID.maxStartSpread.rawValue)[\(id),d\(d),earliest]",
                          [Model.Term(eMin, 1)] + x(a, d).map { Model.Term($0.variable, 1440 - Double(options[$0.option].startMinute)) }, upper: 1440)
         }
-        addRuleRow(.maxStartSpread, agent: a, days: Array(0..<context.days), id, [Model.Term(eMax, 1), Model.Term(eMin, -1)],
+        addRuleRow(.maxStartSpread, agent: a, days: Array(week), id, [Model.Term(eMax, 1), Model.Term(eMin, -1)],
                    upper: Double(context.contracts[a].maxStartSpreadMinutes), unit: "minutes", slackCost: 1.0 / 60)
     }
 
@@ -134,6 +141,31 @@ extension RosterFormulation {
                         x(a, d).filter { options[$0.option].start <= range.lowerBound && range.upperBound <= options[$0.option].end }
                     }
                     model.addRow("\(RuleID.preferOn.rawValue)[\(name)]", [Model.Term(p, 1)] + cover.map { Model.Term($0.variable, 1) }, lower: 1)
+                }
+            }
+        }
+    }
+
+    /// `shift-on-request` / `shift-off-request` (`SchedulingContext.requests`): an off request adds its
+    /// weight to the cost of every matching x (one shift a day, so at most one of them is worked); an
+    /// on request gets p ∈ [0, 1] priced its weight with p + Σ matching x ≥ 1, or its weight in the
+    /// objective offset when the agent has no matching option that day.
+    mutating func addRequests() {
+        let options = context.catalog.options
+        for a in free {
+            for (i, r) in context.requests[a].enumerated() where r.weight > 0 {
+                let hit = x(a, r.day).filter { r.matches(options[$0.option]) }
+                switch r.kind {
+                case .off:
+                    for h in hit { model.setCost(h.variable, model.variables[h.variable.index].cost + r.weight) }
+                case .on:
+                    guard !hit.isEmpty else {
+                        model.objectiveOffset += r.weight
+                        continue
+                    }
+                    let name = "\(RuleID.shiftOnRequest.rawValue)[\(agentIDs[a]),d\(r.day),\(i)]"
+                    let p = model.addVariable(name, lower: 0, upper: 1, cost: r.weight, penaltyGroup: RuleID.shiftOnRequest.rawValue)
+                    model.addRow(name, [Model.Term(p, 1)] + hit.map { Model.Term($0.variable, 1) }, lower: 1)
                 }
             }
         }

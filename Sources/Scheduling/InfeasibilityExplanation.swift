@@ -6,15 +6,18 @@ import MIP
 /// Every hard rule concerns one agent, so the roster is feasible exactly when each agent's week
 /// is: each agent gets a small contract-only MIP (`RosterFormulation(service: false)`). For an
 /// infeasible agent the elastic model relaxes every rule family with named slack variables
-/// (weekly minutes in hours, days, shifts; working inside an unavailable window allowed at one
-/// unit per shift), minimises the total slack, and reports the rules that had to move, with the
-/// agent, the days and the amount.
+/// (weekly and horizon minutes in hours, days, shifts, weekends; working inside an unavailable
+/// window allowed at one unit per shift), minimises the total slack, and reports the rules that had
+/// to move, with the agent, the days and the amount. `one-shift-per-day` and the allowed templates
+/// stay hard: they define what a roster is.
 struct InfeasibilityExplanation {
     let context: SchedulingContext
     let solver: any MIPSolver
 
     static let families: Set<RuleID> = [.weekMinutesMin, .weekMinutesMax, .minDaysOff, .maxConsecutiveDays,
-                                        .minRestBetweenShifts, .maxNightShifts, .maxStartSpread, .unavailable]
+                                        .minRestBetweenShifts, .maxNightShifts, .maxStartSpread, .unavailable,
+                                        .horizonMinutesMin, .horizonMinutesMax, .maxTemplateShifts, .maxWeekends,
+                                        .forbiddenSuccession, .minConsecutiveDays, .minConsecutiveDaysOff]
 
     /// What an agent's own contract-only MIP says about its week.
     enum WeekVerdict {

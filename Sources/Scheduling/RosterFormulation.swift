@@ -6,9 +6,11 @@ import MIP
 /// variable, row and weight; each rule is one function in FormulationRules.swift and names its
 /// rows `<rule-id>[agent,…]`; penalty variables carry their rule id as `penaltyGroup`.
 ///
-/// Variables: `x[a,d,o]` (binary) agent a works option o on day d; per-agent start-spread bounds;
-/// skill flows `f[g,q,t]`; curve segments `y[q,t,k]` with ordering binaries `z[q,t,k]` on the
-/// convex part; preference and fairness penalties; in elastic mode one slack per hard-rule row.
+/// Variables: `x[a,d,o]` (binary) agent a works option o on day d; `works[a,d]` = Σ_o x[a,d,o] where
+/// sequence rules need it and the day has several options; per-agent, per-week start-spread bounds;
+/// weekend indicators; skill flows `f[g,q,t]`; curve segments `y[q,t,k]` with ordering binaries
+/// `z[q,t,k]` on the convex part; preference, request, shift-cover and fairness penalties; in elastic
+/// mode one slack per hard-rule row.
 public struct RosterFormulation {
     /// How breaks enter interval coverage (exact placement happens in decoding).
     public enum BreakCoverage: Sendable {
@@ -21,7 +23,7 @@ public struct RosterFormulation {
 
     /// What the fixed agents contribute: capacity per queue and interval after their own skill
     /// split, their night/weekend maxima (fairness), and their head count on each `shiftCover`
-    /// target (same order as `RosterProblem.shiftCover`; empty = none).
+    /// target (same order as `RosterProblem.shiftCover`; empty = 0 on every target).
     public struct FixedPart: Sendable {
         public var capacity: [[Double]]
         public var maxNights: Int
@@ -44,7 +46,9 @@ public struct RosterFormulation {
     public internal(set) var shifts: [(agent: Int, day: Int, option: Int, variable: Model.Var)] = []
     /// Slack variables of the elastic model, with the rule, agent and days they relax.
     public internal(set) var slacks: [(rule: RuleID, agent: Int, days: [Int], variable: Model.Var, unit: String)] = []
-    var xByAgentDay: [Int: [Int: [(option: Int, variable: Model.Var)]]] = [:]
+    var xByAgentDay: [Int: [[(option: Int, variable: Model.Var)]]] = [:]
+    /// `worked[a][d]`: the term "agent a works on day d" (nil: no option that day), see `worked(_:)`.
+    var workedByAgent: [Int: [Model.Term?]] = [:]
     let breakCoverage: BreakCoverage
     let fixed: FixedPart
 
@@ -61,19 +65,30 @@ public struct RosterFormulation {
         self.fixed = fixed ?? FixedPart(capacity: Array(repeating: Array(repeating: 0, count: T), count: Q))
         model = Model(sense: .minimize)
         addShiftVariables(relaxedAvailability: relaxedAvailability, service: service)
+        let long = LongRuleTables(context: context)
         for a in free {
             addOneShiftPerDay(agent: a)
-            addWeekMinutes(agent: a)
-            addMinDaysOff(agent: a)
+            for week in context.weeks {
+                addWeekMinutes(agent: a, week: week)
+                addMinDaysOff(agent: a, week: week)
+                addMaxNightShifts(agent: a, week: week)
+                addMaxStartSpread(agent: a, week: week)
+            }
             addMaxConsecutiveDays(agent: a)
             addMinRest(agent: a)
-            addMaxNightShifts(agent: a)
-            addMaxStartSpread(agent: a)
+            addHorizonMinutes(agent: a)
+            addMaxTemplateShifts(agent: a, tables: long)
+            addMaxWeekends(agent: a, tables: long)
+            addForbiddenSuccession(agent: a, tables: long)
+            addMinConsecutiveDays(agent: a)
+            addMinConsecutiveDaysOff(agent: a)
             if relaxedAvailability { addUnavailable(agent: a) }
         }
         if elastic.isEmpty && service {
             addPreferences()
+            addRequests()
             addFairness()
+            addShiftCover()
             addCoverage()
         }
     }
@@ -85,6 +100,7 @@ public struct RosterFormulation {
         let changeCost = context.problem.published?.changePenalty ?? 0
         for a in free {
             let lists = relaxedAvailability ? context.catalog.templateAllowed[a] : context.catalog.allowed[a]
+            var byDay = Array(repeating: [(option: Int, variable: Model.Var)](), count: context.days)
             for d in 0..<context.days {
                 // `published-shift-changed`: a published shift p changes unless x[p] = 1
                 // (penalty·(1 − x[p]): constant in the offset, −penalty on x[p]); on a published day
@@ -97,14 +113,33 @@ public struct RosterFormulation {
                     let v = model.addBinary("x[\(context.problem.agents[a].id),d\(d),\(option.templateID)@\(option.startMinute)+\(option.lengthMinutes)]",
                                             cost: hourCost * Double(option.paidMinutes) + change)
                     shifts.append((a, d, o, v))
-                    xByAgentDay[a, default: [:]][d, default: []].append((o, v))
+                    byDay[d].append((o, v))
                 }
             }
+            xByAgentDay[a] = byDay
         }
     }
 
     /// x variables of agent a on day d.
     func x(_ a: Int, _ d: Int) -> [(option: Int, variable: Model.Var)] { xByAgentDay[a]?[d] ?? [] }
+
+    /// The term "agent a works on day d" for every day, w[d] = Σ_o x[a,d,o] (0/1 by one-shift-per-day):
+    /// nil on a day without options, the x itself on a day with one, otherwise a variable
+    /// `works[a,d]` ∈ [0, 1] with the row `works[a,d]`: works − Σ_o x = 0. Made once per agent, on
+    /// first use, so sequence rows over several days stay short (one term per day).
+    mutating func worked(_ a: Int) -> [Model.Term?] {
+        if let known = workedByAgent[a] { return known }
+        let id = agentIDs[a]
+        let terms: [Model.Term?] = (0..<context.days).map { d in
+            let xs = x(a, d)
+            guard xs.count > 1 else { return xs.first.map { Model.Term($0.variable, 1) } }
+            let w = model.addVariable("works[\(id),d\(d)]", lower: 0, upper: 1)
+            model.addRow("works[\(id),d\(d)]", [Model.Term(w, 1)] + xs.map { Model.Term($0.variable, -1) }, lower: 0, upper: 0)
+            return Model.Term(w, 1)
+        }
+        workedByAgent[a] = terms
+        return terms
+    }
 
     /// Adds `lower ≤ terms ≤ upper` named `rule[name]`; in elastic mode for `rule` the violated side
     /// gets a slack priced `slackCost` per unit.
