@@ -51,8 +51,9 @@ public struct CurtoisBenchmark: Sendable {
         }
         guard let roster = scheduled.roster else {
             let status: CurtoisResult.Status = scheduled.status == .infeasible ? .infeasible : .noSolution
+            let reasons = scheduled.conflicts.map(\.description) + scheduled.violations.map(\.description)
             return result(status, scheduled: scheduled,
-                          violations: scheduled.conflicts.map(\.description) + scheduled.violations.map(\.description))
+                          violations: reasons.isEmpty ? ["no roster meeting every hard rule within the time limit"] : reasons)
         }
         let solution = adapter.solution(roster)
         let violations = CurtoisChecker.violations(solution, of: instance)

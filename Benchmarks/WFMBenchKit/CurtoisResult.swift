@@ -32,7 +32,8 @@ public struct CurtoisResult: Sendable {
     public var bestKnown: Int?
     /// Wall-clock seconds from the mapped problem to the checked solution.
     public var seconds: Double
-    /// Broken hard rules, conflicts or input diagnostics, one line each.
+    /// What went wrong (broken hard rules, conflicts, input diagnostics, no roster in time, the
+    /// objective mismatch), one line each; empty for `optimal` and `feasible`.
     public var violations: [String]
     /// The checked solution; nil unless the roster passed the check.
     public var solution: CurtoisSolution?
