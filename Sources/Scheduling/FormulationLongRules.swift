@@ -1,17 +1,24 @@
 import MIP
 
-/// Lookups the long-horizon rows share, made once per formulation in O(templates² + days).
+/// Lookups the long-horizon rows share, made once per formulation in O(templates³ + days).
 struct LongRuleTables {
     /// Template index by id.
     let templateIndex: [String: Int]
-    /// `forbiddenAfter[t]`: template indices that may not be worked the day after template t.
-    let forbiddenAfter: [[Int]]
+    /// One clique of `forbidden-succession` per distinct non-empty set F = cannotFollow(t): the
+    /// templates `after` = F, and `before` = every template t' whose own set contains F (t' ∈ before
+    /// on day d and t2 ∈ after on day d+1 always collide), in template order.
+    let successionCliques: [(before: [Int], after: [Int])]
     /// `weekendDays[k]`: the horizon days of weekend k (its Saturday and/or Sunday).
     let weekendDays: [[Int]]
 
     init(context: SchedulingContext) {
         templateIndex = Dictionary(context.problem.templates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        forbiddenAfter = context.forbiddenNext.map { row in row.indices.filter { row[$0] } }
+        let forbidden = context.forbiddenNext.map { row in row.indices.filter { row[$0] } }
+        var seen = Set<[Int]>()
+        successionCliques = forbidden.compactMap { after in
+            guard !after.isEmpty, seen.insert(after).inserted else { return nil }
+            return (forbidden.indices.filter { t in after.allSatisfy { context.forbiddenNext[t][$0] } }, after)
+        }
         var weekendDays = Array(repeating: [Int](), count: context.weekendCount)
         for (d, k) in context.weekendOfDay.enumerated() where k >= 0 { weekendDays[k].append(d) }
         self.weekendDays = weekendDays
@@ -76,10 +83,13 @@ extension RosterFormulation {
         addRuleRow(.maxWeekends, agent: a, days: days, id, indicators, upper: Double(most), unit: "weekends")
     }
 
-    /// `forbidden-succession`: for each day d, template t worked on d and the templates it may not be
-    /// followed by on d+1: Σ_{o of t on d} x + Σ_{o of t2 on d+1, t2 ∈ cannotFollow(t)} x ≤ 1.
+    /// `forbidden-succession`: Σ_{o of t on d} x + Σ_{o of t2 on d+1, t2 ∈ cannotFollow(t)} x ≤ 1 for
+    /// each day d and template t, lifted to cliques: templates with the same set F share one row, and
+    /// every template whose set contains F joins it on day d (`LongRuleTables.successionCliques`):
+    /// Σ_{t ∈ before, o of t on d} x + Σ_{t2 ∈ F, o of t2 on d+1} x ≤ 1. Exact (one shift a day, and
+    /// every pair across the two days is forbidden) and a tighter LP than the row per template.
     mutating func addForbiddenSuccession(agent a: Int, tables: LongRuleTables) {
-        guard tables.forbiddenAfter.contains(where: { !$0.isEmpty }), context.days > 1 else { return }
+        guard !tables.successionCliques.isEmpty, context.days > 1 else { return }
         let options = context.catalog.options
         let T = context.problem.templates.count
         func byTemplate(_ d: Int) -> [[Model.Term]] {
@@ -90,11 +100,12 @@ extension RosterFormulation {
         var today = byTemplate(0)
         for d in 0..<(context.days - 1) {
             let tomorrow = byTemplate(d + 1)
-            for t in 0..<T where !today[t].isEmpty {
-                let next = tables.forbiddenAfter[t].flatMap { tomorrow[$0] }
-                guard !next.isEmpty else { continue }
-                addRuleRow(.forbiddenSuccession, agent: a, days: [d, d + 1], "\(agentIDs[a]),d\(d),\(context.problem.templates[t].id)",
-                           today[t] + next, upper: 1, unit: "shifts")
+            for (before, after) in tables.successionCliques {
+                let first = before.flatMap { today[$0] }, next = after.flatMap { tomorrow[$0] }
+                guard !first.isEmpty, !next.isEmpty else { continue }
+                addRuleRow(.forbiddenSuccession, agent: a, days: [d, d + 1],
+                           "\(agentIDs[a]),d\(d),\(after.map { context.problem.templates[$0].id }.joined(separator: "+"))",
+                           first + next, upper: 1, unit: "shifts")
             }
             today = tomorrow
         }

@@ -5,8 +5,6 @@ import MIP
 /// long horizons are in FormulationLongRules.swift.
 /// Elastic slack units: minutes for weekly minutes (priced 1/60, i.e. per hour), days or shifts otherwise.
 extension RosterFormulation {
-    var agentIDs: [String] { context.problem.agents.map(\.id) }
-
     /// `one-shift-per-day`: Σ_o x[a,d,o] ≤ 1.
     mutating func addOneShiftPerDay(agent a: Int) {
         for d in 0..<context.days where !x(a, d).isEmpty {

@@ -1,23 +1,35 @@
 /// A feasible start in seconds: agents take shifts one at a time, round-robin, each time the
-/// (day, option) with the best change in cost given everything placed so far (breaks placed
-/// coverage-aware), as long as it improves the cost. Paid minutes below a contract minimum are
-/// priced at `RosterState.deficitWeight` per minute, so agents short of their minimum keep taking
-/// shifts even when the service gain alone would not pay for them; an addition is taken only if
-/// the weekly minimum stays reachable within the maximum (`WeekRules.canReachMinimum`), and every
-/// other hard rule is never broken.
+/// candidate (day, option) with the best change in cost given everything placed so far (breaks
+/// placed coverage-aware), as long as it improves the cost. Paid minutes below a contract minimum
+/// are priced at `RosterState.deficitWeight` per minute, so agents short of their minimum keep
+/// taking shifts even when the service gain alone would not pay for them; an addition is taken only
+/// if the weekly and horizon minima stay reachable within the maxima (`WeekRules.canReachMinimum`),
+/// and every kept hard rule is never broken.
+///
+/// Work is bounded, so a short time limit is honoured at any size and the start is repeatable:
+/// each step prices at most `candidatesPerStep` candidates (every k-th of the agent's open
+/// (day, option) pairs, the offset rotating with the step), and the whole construction at most
+/// `maxEvaluations`. A construction cut by that budget leaves agents short; the search then
+/// completes them (their shortfall is priced).
 struct GreedyConstruction {
-    /// Fills `state` (normally empty) and returns the number of shifts placed. `agents` restricts the
-    /// construction to those agents (the others keep their weeks), e.g. to rebuild a neighbourhood.
+    static let candidatesPerStep = 128
+
+    /// Fills `state` (normally empty); returns the shifts placed and whether the construction ran to
+    /// its end (false: cut by `maxEvaluations` or the deadline). `agents` restricts the construction
+    /// to those agents (the others keep their weeks).
     @discardableResult
-    static func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant? = nil) -> Int {
+    static func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant? = nil,
+                    maxEvaluations: Int = .max) -> (placed: Int, complete: Bool) {
         let context = state.context
         let order = agents ?? Array(0..<context.agentCount)
-        var placed = 0
+        var placed = 0, evaluations = 0, step = 0
         var active = Set(order)
         while !active.isEmpty {
-            if let deadline, ContinuousClock.now >= deadline { break }
+            if let deadline, ContinuousClock.now >= deadline { return (placed, false) }
             for a in order where active.contains(a) {
-                guard let best = bestAddition(agent: a, state: state) else {
+                guard evaluations < maxEvaluations else { return (placed, false) }
+                step += 1
+                guard let best = bestAddition(agent: a, state: state, step: step, evaluations: &evaluations) else {
                     active.remove(a)
                     continue
                 }
@@ -26,18 +38,28 @@ struct GreedyConstruction {
                 placed += 1
             }
         }
-        return placed
+        return (placed, true)
     }
 
-    /// The improving (day, option) on a day off of agent `a` with the lowest cost change, if any.
-    static func bestAddition(agent a: Int, state: RosterState) -> RosterState.Change? {
+    /// The improving candidate on a day off of agent `a` with the lowest cost change, if any.
+    static func bestAddition(agent a: Int, state: RosterState, step: Int, evaluations: inout Int) -> RosterState.Change? {
+        let context = state.context
+        var open = 0
+        for d in 0..<context.days where state.choice[a][d] < 0 { open += context.catalog.allowed[a][d].count }
+        let stride = max(1, (open + candidatesPerStep - 1) / candidatesPerStep)
+        let offset = step % stride
         var best: RosterState.Change? = nil
         var bestDelta = -1e-9
-        for d in 0..<state.context.days where state.choice[a][d] < 0 {
-            var week = state.choice[a]
-            for o in state.context.catalog.allowed[a][d] {
+        var index = 0
+        var week = state.choice[a]
+        for d in 0..<context.days where state.choice[a][d] < 0 {
+            for o in context.catalog.allowed[a][d] {
+                defer { index += 1 }
+                guard index % stride == offset else { continue }
                 week[d] = o
+                defer { week[d] = -1 }
                 guard state.rules.canReachMinimum(agent: a, week: week) else { continue }
+                evaluations += 1
                 if let delta = state.evaluate([.init(agent: a, day: d, option: o, breaks: nil)]), delta < bestDelta {
                     bestDelta = delta
                     best = state.pending.first

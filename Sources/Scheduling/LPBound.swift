@@ -6,12 +6,17 @@ import MIP
 /// The model counts only breaks that are certain under every placement (`.certainOnly`), so for
 /// every roster its capacity is at least the true capacity and its optimal skill flows at least
 /// as good as the allocator's split; its exact curve makes its value at a roster's x at most that
-/// roster's true cost, and its LP relaxation (where the ordering binaries relax to the concave
-/// envelope) is at most the MIP optimum: a valid lower bound on the cost of every roster.
+/// roster's true cost (shift cover, requests and every hard rule of long horizons are exact at
+/// integer x), and its LP relaxation (where the ordering binaries relax to the concave envelope) is
+/// at most the MIP optimum: a valid lower bound on the cost of every roster.
 final class LPBound: @unchecked Sendable {
     /// Largest model (shift variables) whose LP is attempted: measured on roster-60 (17,000 shift
     /// variables), GLPK's simplex does not finish within 60 s, while 2,000 solve in seconds.
     static let maxShiftVariables = 2_000
+    /// The same for problems without queues (head-count cover, no curve segments): their LP is
+    /// sequence rows and cover rows only; measured on the Curtois instances, GLPK solves 30,000 shift
+    /// variables within seconds.
+    static let maxHeadCountShiftVariables = 30_000
 
     private let lock = NSLock()
     private var value: Double?

@@ -106,8 +106,10 @@ extension RosterProblem {
                 error(key, "needs 00:00 ≤ start < end ≤ 24:00")
             }
         }
+        var coverKeys = Set<String>()
         for (i, c) in shiftCover.enumerated() {
             let key = "shift_cover[\(i)]"
+            if !coverKeys.insert("\(c.date) \(c.templateID)").inserted { error(key, "a second target for \(c.templateID) on \(c.date)") }
             if !templateIDs.contains(c.templateID) { error(key, "unknown shift template '\(c.templateID)'") }
             if c.date < first || c.date > last { error(key, "date \(c.date) is outside the horizon \(first)…\(last)") }
             if c.required < 0 || !(c.underWeight >= 0) || !(c.overWeight >= 0) || !c.underWeight.isFinite || !c.overWeight.isFinite {

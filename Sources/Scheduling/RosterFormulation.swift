@@ -41,6 +41,8 @@ public struct RosterFormulation {
     public var elastic: Set<RuleID>
     public let context: SchedulingContext
     public let free: [Int]
+    /// Agent ids by agent index, for row and variable names.
+    let agentIDs: [String]
     public internal(set) var model: Model
     /// x variables: (agent, day, option, variable).
     public internal(set) var shifts: [(agent: Int, day: Int, option: Int, variable: Model.Var)] = []
@@ -60,6 +62,7 @@ public struct RosterFormulation {
         self.context = context
         self.free = free
         self.elastic = elastic
+        agentIDs = context.problem.agents.map(\.id)
         breakCoverage = breaks
         let T = context.intervalCount, Q = context.problem.queues.count
         self.fixed = fixed ?? FixedPart(capacity: Array(repeating: Array(repeating: 0, count: T), count: Q))

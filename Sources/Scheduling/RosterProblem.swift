@@ -212,63 +212,6 @@ public enum ObjectiveMode: String, Sendable, Hashable, CaseIterable {
     case maxService = "max-service"
 }
 
-/// How long and how hard to search, and the seed that makes the search repeatable.
-///
-/// Every phase is budgeted by work, not by the clock: local-search moves (`moveBudget`), GLPK
-/// neighbourhood rounds (`neighbourhoodBudget`) and branch-and-bound nodes per GLPK solve
-/// (`nodesPerSecond` of each solve's time share). The same problem and seed therefore give the same
-/// roster whenever the run finishes within `timeLimitSeconds`, which stays a wall-clock cap (on a
-/// machine much slower than the calibration, or a busy one, the cap cuts earlier and the run is then
-/// not repeatable).
-public struct SearchSettings: Sendable, Hashable {
-    /// Wall-clock cap and the unit of the default budgets, seconds.
-    public var timeLimitSeconds: Double
-    /// Relative gap at which a GLPK (sub)problem stops.
-    public var relativeGap: Double
-    public var seed: UInt64
-    /// Local-search moves; `.max` (default) derives them from the time limit (`moveBudget`).
-    public var maxMoves: Int
-    /// GLPK neighbourhood rounds; `.max` (default) derives them from the time limit (`neighbourhoodBudget`).
-    public var maxNeighbourhoods: Int
-    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, seed: UInt64 = 1, maxMoves: Int = .max,
-                maxNeighbourhoods: Int = .max) {
-        self.timeLimitSeconds = timeLimitSeconds
-        self.relativeGap = relativeGap
-        self.seed = seed
-        self.maxMoves = maxMoves
-        self.maxNeighbourhoods = maxNeighbourhoods
-    }
-
-    #if DEBUG
-    /// Local-search moves per second of time limit: calibrated on roster-60 on the 2-core development
-    /// machine so the moves and neighbourhoods of a run fit its limit (debug builds run the moves
-    /// many times slower than release, more so under parallel tests, and get a rate of their own).
-    public static let movesPerSecond = 1_500.0
-    #else
-    /// Local-search moves per second of time limit: calibrated on roster-60 on the 2-core development
-    /// machine so the moves and neighbourhoods of a run fit its limit with a margin (release build:
-    /// about 58 k moves/s measured; a 60 s run makes 2.1 M moves and 6 rounds in about 45 s).
-    public static let movesPerSecond = 35_000.0
-    #endif
-    /// GLPK branch-and-bound nodes per second of a solve's time share (`SolveOptions.maxNodes`),
-    /// calibrated like `movesPerSecond` with a margin of two (GLPK is the same C library in every
-    /// build; neighbourhood and small exact models: 100–150 nodes/s measured).
-    public static let nodesPerSecond = 50.0
-    /// One neighbourhood round per this many seconds of the time limit.
-    public static let secondsPerNeighbourhood = 5.0
-
-    /// Moves of the whole run: `maxMoves`, or the time limit × `movesPerSecond`.
-    public var moveBudget: Int {
-        maxMoves != .max ? maxMoves : max(1, Int(timeLimitSeconds * Self.movesPerSecond))
-    }
-    /// Neighbourhood rounds of the run: `maxNeighbourhoods`, or one per `secondsPerNeighbourhood`.
-    public var neighbourhoodBudget: Int {
-        maxNeighbourhoods != .max ? maxNeighbourhoods : max(1, Int(timeLimitSeconds / Self.secondsPerNeighbourhood))
-    }
-    /// Node limit of a GLPK solve given `seconds` of the time limit.
-    static func nodes(seconds: Double) -> Int { max(1, Int(seconds * nodesPerSecond)) }
-}
-
 /// Everything the scheduler needs for one plan horizon (SPEC.md scenario, already read and forecast).
 public struct RosterProblem: Sendable {
     public var grid: TimeGrid

@@ -63,28 +63,33 @@ public struct RosterScheduler: Sendable {
 
     /// Throws `DiagnosticError` for invalid input; every solver outcome is in the result.
     ///
-    /// Phases: the LP bound starts on a second thread (models up to `LPBound.maxShiftVariables`
+    /// Phases: the LP bound starts on its own thread (models up to `LPBound.maxShiftVariables`
     /// shift variables; larger LPs do not finish in time with GLPK and would only slow the search);
-    /// greedy construction; agents the greedy left short of a weekly minimum get their own
-    /// contract-only MIP (a week from it repairs them; no week at all means the rules collide:
-    /// explained, no roster). Tiny problems (≤ 8 agents) then get one neighbourhood holding every
-    /// agent, i.e. the exact model (node limit for a third of the time limit). Then local search (half the
-    /// move budget), GLPK neighbourhoods (`neighbourhoodBudget` rounds; they stop early when idle),
-    /// and local search again (the rest of the moves). Budgets are work, not time
-    /// (`SearchSettings`): the deadline only caps every phase.
+    /// greedy construction (bounded work); when it ran to its end, agents it left short of a minimum
+    /// get their own contract-only MIP (a week from it repairs them; no week at all means the rules
+    /// collide: explained, no roster). Tiny problems (≤ 8 agents) then get one neighbourhood holding
+    /// every agent, i.e. the exact model (node limit for a third of the time limit). Then
+    /// `SearchSettings.threads` chains search in parallel from that start, each with its own seed:
+    /// local search (half the move budget), GLPK neighbourhoods (they stop early when idle), local
+    /// search again (the rest); the best chain wins. Agents still short of a priced rule then get an
+    /// exact one-agent neighbourhood (all days, everyone else fixed); an agent short even then whose
+    /// contract admits no row at all makes the run infeasible (explained). Budgets are work, not time
+    /// (`SearchSettings.budget(for:)`): the deadline only caps every phase.
     public func schedule(_ problem: RosterProblem) throws -> ScheduleResult {
         try problem.validate()
         let clock = ContinuousClock.now
         let settings = problem.search
+        let budget = settings.budget(for: problem)
         let deadline = clock + .milliseconds(Int(settings.timeLimitSeconds * 1000))
         func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
         let context = SchedulingContext(problem: problem)
         var statistics = SearchStatistics()
         let answeredBound = CapacityBound(problem: problem, tables: context.tables).answered
         let shiftVariables = context.catalog.allowed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-        let lp = shiftVariables <= LPBound.maxShiftVariables
-            ? LPBound(context: context, solver: solver, timeLimit: settings.timeLimitSeconds) : nil
+        let lpLimit = problem.queues.isEmpty ? LPBound.maxHeadCountShiftVariables : LPBound.maxShiftVariables
+        let lp = shiftVariables <= lpLimit ? LPBound(context: context, solver: solver, timeLimit: settings.timeLimitSeconds) : nil
         var bound = costBound(context: context, answeredBound: answeredBound)
+        let progress = self.progress
         func report(_ stage: String, _ cost: Double?) {
             progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: bound, elapsedSeconds: elapsed()))
         }
@@ -94,31 +99,33 @@ public struct RosterScheduler: Sendable {
         }
 
         let state = RosterState(context: context)
-        GreedyConstruction.run(on: state, deadline: deadline)
+        let construction = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
         statistics.greedySeconds = elapsed()
         report("greedy", state.cost)
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
-        var conflicts: [RuleConflict] = []
-        for a in 0..<context.agentCount where state.terms(agent: a, week: state.choice[a]).deficit + state.terms(agent: a, week: state.choice[a]).sequence > 0 {
-            switch explanation.week(agent: a) {
-            case .feasible(let week):
-                if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {
-                    state.commit()
+        if construction.complete {
+            var conflicts: [RuleConflict] = []
+            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 {
+                switch explanation.week(agent: a) {
+                case .feasible(let week):
+                    if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {
+                        state.commit()
+                    }
+                case .infeasible:
+                    conflicts += explanation.conflicts(agent: a)
+                case .unknown:
+                    break   // the shortfall stays priced; the search or the final repair may still remove it
                 }
-            case .infeasible:
-                conflicts += explanation.conflicts(agent: a)
-            case .unknown:
-                break   // the deficit stays priced; without a repair the run ends with no solution
             }
-        }
-        if !conflicts.isEmpty {
-            report("infeasible", nil)
-            return failure(.infeasible, conflicts: conflicts)
+            if !conflicts.isEmpty {
+                report("infeasible", nil)
+                return failure(.infeasible, conflicts: conflicts)
+            }
         }
 
         var rng = SplitMix64(seed: settings.seed)
-        var lns = NeighbourhoodSearch(solver: solver)
         if context.agentCount <= 8 {
+            var lns = NeighbourhoodSearch(solver: solver)
             lns.size = context.agentCount
             lns.roundSeconds = settings.timeLimitSeconds / 3
             lns.maxNodes = SearchSettings.nodes(seconds: lns.roundSeconds)
@@ -126,22 +133,35 @@ public struct RosterScheduler: Sendable {
             statistics.neighbourhoodsSolved += r.rounds
             statistics.neighbourhoodsImproved += r.improved
             if let b = r.bound { bound = max(bound, b) }
-            lns = NeighbourhoodSearch(solver: solver)
             report("exact model", state.cost)
         }
-        func solved() -> Bool { abs(state.cost - bound) / max(1, abs(state.cost)) <= settings.relativeGap }
-        let search = LocalSearch()
-        if !solved() {
-            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: settings.moveBudget / 2,
-                                                      rng: &rng, progress: { report("local search", $0) })
-            report("local search", state.cost)
-            let r = lns.run(on: state, deadline: deadline, rng: &rng, maxRounds: settings.neighbourhoodBudget)
-            statistics.neighbourhoodsSolved += r.rounds
-            statistics.neighbourhoodsImproved += r.improved
-            report("neighbourhoods", state.cost)
-            statistics.localSearchMoves += search.run(on: state, deadline: deadline, maxMoves: settings.moveBudget - settings.moveBudget / 2,
-                                                      rng: &rng, progress: { report("local search", $0) })
-            report("local search", state.cost)
+        if abs(state.cost - bound) / max(1, abs(state.cost)) > settings.relativeGap {
+            let chains = SearchChains(solver: solver, budget: budget, deadline: deadline, threads: max(1, settings.threads))
+            let b = bound
+            let best = chains.run(from: state, seed: settings.seed) { stage, cost in
+                progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: b, elapsedSeconds: (ContinuousClock.now - clock).inSeconds))
+            }
+            statistics.localSearchMoves += best.moves
+            statistics.neighbourhoodsSolved += best.rounds
+            statistics.neighbourhoodsImproved += best.improved
+            report("search", state.cost)
+        }
+        if state.totalDeficit > 0 {
+            let repair = NeighbourhoodSearch(solver: solver)
+            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < deadline {
+                _ = repair.solveNeighbourhood(free: [a], days: Array(0..<context.days), state: state,
+                                              limit: max(1, (deadline - ContinuousClock.now).inSeconds / 2))
+            }
+            report("repair", state.cost)
+            // Still short: does the agent's contract admit any row at all? If not, the rules collide.
+            var conflicts: [RuleConflict] = []
+            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 {
+                if case .infeasible = explanation.week(agent: a) { conflicts += explanation.conflicts(agent: a) }
+            }
+            if !conflicts.isEmpty {
+                report("infeasible", nil)
+                return failure(.infeasible, conflicts: conflicts)
+            }
         }
 
         guard state.totalDeficit == 0 else { return failure(.noSolution) }

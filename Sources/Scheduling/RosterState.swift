@@ -107,7 +107,8 @@ final class RosterState {
 
     /// The full cost of the current state (contacts), recomputed from the caches.
     var cost: Double {
-        cost(answeredQ: answeredQ, penalty: penaltyTotal + coverPenalty, replacing: [])
+        serviceCost(answeredQ: answeredQ, penalty: penaltyTotal + coverPenalty)
+            + agentTerms.reduce(0) { $0 + agentCost($1) } + fairnessCost(replacing: [])
     }
 
     /// Cover penalty of target i at head count n: under·max(0, required − n) + over·max(0, n − required).
@@ -116,31 +117,36 @@ final class RosterState {
         return n < c.required ? c.underWeight * Double(c.required - n) : c.overWeight * Double(n - c.required)
     }
 
-    /// The cost with the given per-queue answered totals and skill and cover penalties, agents' terms
-    /// taken from the state except those in `replacing`.
-    private func cost(answeredQ: [Double], penalty: Double, replacing: [(agent: Int, terms: AgentTerms)]) -> Double {
+    /// Unanswered contacts and weekly shortfall at the given per-queue answered totals, plus the skill
+    /// and cover penalties.
+    private func serviceCost(answeredQ: [Double], penalty: Double) -> Double {
         let k = context.coefficients
-        let w = context.problem.weights
         var total = k.unanswered * (totalContacts - answeredQ.reduce(0, +)) + penalty
         for q in 0..<Q { total += k.shortfall * max(0, targetQ[q] - answeredQ[q]) }
-        var maxNights = 0, maxWeekends = 0, paid = 0, prefOff = 0, prefOn = 0, deficit = 0, changed = 0, sequence = 0
-        var requests = 0.0
+        return total
+    }
+
+    /// The part of the cost one agent's terms carry on their own (everything but the fairness maxima).
+    private func agentCost(_ t: AgentTerms) -> Double {
+        let k = context.coefficients
+        let w = context.problem.weights
+        return k.paidHour * Double(t.paid) / 60 + w.preferOff * Double(t.preferOff) + w.preferOn * Double(t.preferOn)
+            + (context.problem.published?.changePenalty ?? 0) * Double(t.changed) + t.requests
+            + RosterState.deficitWeight * Double(t.deficit) + RosterState.sequenceWeight * Double(t.sequence)
+    }
+
+    /// The busiest agent's nights and weekend days, priced, agents' terms taken from the state except
+    /// those in `replacing` (0 without fairness weights, skipping the scan over agents).
+    private func fairnessCost(replacing: [(agent: Int, terms: AgentTerms)]) -> Double {
+        let w = context.problem.weights
+        guard w.fairNights > 0 || w.fairWeekends > 0 else { return 0 }
+        var maxNights = 0, maxWeekends = 0
         for (a, current) in agentTerms.enumerated() {
             let t = replacing.first { $0.agent == a }?.terms ?? current
             maxNights = max(maxNights, t.nights)
             maxWeekends = max(maxWeekends, t.weekends)
-            paid += t.paid
-            prefOff += t.preferOff
-            prefOn += t.preferOn
-            deficit += t.deficit
-            changed += t.changed
-            sequence += t.sequence
-            requests += t.requests
         }
-        total += k.paidHour * Double(paid) / 60 + w.preferOff * Double(prefOff) + w.preferOn * Double(prefOn)
-        total += w.fairNights * Double(maxNights) + w.fairWeekends * Double(maxWeekends)
-        total += (context.problem.published?.changePenalty ?? 0) * Double(changed) + requests
-        return total + RosterState.deficitWeight * Double(deficit) + RosterState.sequenceWeight * Double(sequence)
+        return w.fairNights * Double(maxNights) + w.fairWeekends * Double(maxWeekends)
     }
 
     /// Weekly terms of one agent's week of choices.
@@ -171,6 +177,9 @@ final class RosterState {
         r.changed = context.publishedChanges(agent: a, week: week)
         return r
     }
+
+    /// Minutes and days by which agent a misses the priced hard rules (0: its row keeps them all).
+    func shortfall(agent a: Int) -> Int { agentTerms[a].deficit + agentTerms[a].sequence }
 
     /// Minutes and days by which the roster misses the priced hard rules (0: every hard rule holds).
     var totalDeficit: Int { agentTerms.reduce(0) { $0 + $1.deficit + $1.sequence } }
@@ -335,10 +344,10 @@ final class RosterState {
                 newAnsweredQ[q] += answered[q] - answeredQT[q * T + t]
             }
         }
-        let before = cost
-        let after = cost(answeredQ: newAnsweredQ, penalty: penaltyTotal + penaltyDelta + coverPenalty + pendingCoverDelta,
-                         replacing: pendingAgents)
-        return after - before
+        var delta = serviceCost(answeredQ: newAnsweredQ, penalty: penaltyTotal + penaltyDelta + coverPenalty + pendingCoverDelta)
+            - serviceCost(answeredQ: answeredQ, penalty: penaltyTotal + coverPenalty)
+        for (a, terms) in pendingAgents { delta += agentCost(terms) - agentCost(agentTerms[a]) }
+        return delta + fairnessCost(replacing: pendingAgents) - fairnessCost(replacing: [])
     }
 
     /// Applies the pending change.

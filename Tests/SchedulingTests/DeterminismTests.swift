@@ -9,11 +9,13 @@ import Testing
 /// exact model is repeated end to end by `twoRunsWithTheSameSeedWriteTheSameFiles`).
 @Test func theDefaultMoveBudgetRepeatsARunExactly() throws {
     let problem = midProblem(timeLimit: 10, maxMoves: .max, neighbourhoods: 0)
-    #expect(problem.search.moveBudget == Int(10 * SearchSettings.movesPerSecond))
+    let budget = problem.search.budget(for: problem)
+    #expect(budget.moves == Int(10 * SearchSettings.movesPerSecond))
     let first = try RosterScheduler(solver: GLPKSolver()).schedule(problem)
     let roster = try #require(first.roster)
     #expect(RuleChecker(problem: problem).violations(of: roster).isEmpty)
-    #expect(first.statistics.localSearchMoves == problem.search.moveBudget, "the move budget, not the clock, ended the search")
+    #expect(first.statistics.localSearchMoves == budget.moves * problem.search.threads,
+            "the move budget of every chain, not the clock, ended the search")
     let second = try RosterScheduler(solver: GLPKSolver()).schedule(problem)
     #expect(second.roster == roster)
     #expect(second.objective == first.objective)

@@ -255,10 +255,13 @@ func longRuleMatchesBruteForce(_ rule: LongRuleCase) throws {
     #expect(abs(cost - truth) < 1e-6)
 }
 
-@Test func forbiddenSuccessionMatchesBruteForce() throws {
+/// Forbidden successions with nested sets (after L no E, after N no E or L: the rows are lifted to
+/// cliques) and with a shared set (after L or N no E: one row for both).
+@Test(arguments: [[["E"], ["E", "L"]], [["E"], ["E"]]])
+func forbiddenSuccessionMatchesBruteForce(_ sets: [[String]]) throws {
     var late = LongTiny.L, night = LongTiny.N
-    late.cannotFollow = ["E"]
-    night.cannotFollow = ["E", "L"]
+    late.cannotFollow = sets[0]
+    night.cannotFollow = sets[1]
     let loose = LongTiny.problem(agents: 2, days: 5, templates: [LongTiny.E, LongTiny.L, LongTiny.N], seed: 15, onShare: 1)
     let problem = LongTiny.problem(agents: 2, days: 5, templates: [LongTiny.E, late, night], seed: 15, onShare: 1)
     let truth = try #require(PlanSemantics(problem).optimum(free: [0, 1]))
@@ -380,4 +383,30 @@ func elasticModelRelaxesTheNewRule(_ c: ElasticCase) throws {
     #expect(alone.slacks.allSatisfy { $0.rule == c.rule })
     let moved = Set(explanation.conflicts(agent: 0).map(\.rule))
     #expect(!moved.isEmpty && moved.isSubset(of: c.alsoCheapest.union([c.rule])), "relaxed \(moved)")
+}
+
+/// Every rule at once, with cover targets and requests, on 2 agents × 8 days (a week and one day): the
+/// families interact (shared w, weekly and horizon rows on the same x), and the GLPK optimum still
+/// equals the brute force for several seeds.
+@Test(arguments: [UInt64(51), 52, 53])
+func allRulesTogetherMatchBruteForce(_ seed: UInt64) throws {
+    var late = LongTiny.L
+    late.cannotFollow = ["E"]
+    var problem = LongTiny.problem(agents: 2, days: 8, templates: [LongTiny.E, late], seed: seed, onShare: 0.6)
+    problem.contracts[0] = Contract(id: "c", weekMinutesMin: 0, weekMinutesMax: 2400, daysOffMin: 1, maxConsecutiveDays: 4,
+                                    minRestMinutes: 0, maxNightShifts: 0, maxStartSpreadMinutes: 480, templateIDs: ["E", "L"],
+                                    minConsecutiveDays: 2, minConsecutiveDaysOff: 2, maxWeekends: 1, maxShiftsPerTemplate: ["E": 3],
+                                    horizonMinutesMin: 1440, horizonMinutesMax: 2880)
+    var random = SplitMix64(seed: seed)
+    for d in 0..<problem.grid.days {
+        problem.shiftCover.append(ShiftCover(date: problem.grid.startDate.adding(days: d), templateID: Bool.random(using: &random) ? "E" : "L",
+                                             required: Int.random(in: 0...2, using: &random), underWeight: 5, overWeight: 1))
+    }
+    let semantics = PlanSemantics(problem)
+    let best = semantics.optimum(free: [0, 1])
+    let truth = try #require(best)
+    let mip = try solveFormulation(problem)
+    #expect(mip.status == .optimal)
+    #expect(abs(mip.objective - truth) < 1e-6, "MIP \(mip.objective) vs brute force \(truth)")
+    #expect(semantics.evaluate([mip.weeks[0]!, mip.weeks[1]!]).map { abs($0 - truth) < 1e-6 } == true)
 }

@@ -1,0 +1,84 @@
+/// How long and how hard to search, and the seed that makes the search repeatable.
+///
+/// Every phase is budgeted by work, not by the clock (`SearchBudget`): construction evaluations,
+/// local-search moves, GLPK neighbourhood rounds and branch-and-bound nodes per GLPK solve. The
+/// same problem, seed and thread count therefore give the same roster whenever the run finishes
+/// within `timeLimitSeconds`, which stays a wall-clock cap (on a machine much slower than the
+/// calibration, or a busy one, the cap cuts earlier and the run is then not repeatable).
+public struct SearchSettings: Sendable, Hashable {
+    /// Wall-clock cap and the unit of the default budgets, seconds.
+    public var timeLimitSeconds: Double
+    /// Relative gap at which a GLPK (sub)problem stops.
+    public var relativeGap: Double
+    public var seed: UInt64
+    /// Local-search moves of each search chain; `.max` (default) derives them from the time limit.
+    public var maxMoves: Int
+    /// GLPK neighbourhood rounds of each chain; `.max` (default) derives them from the time limit.
+    public var maxNeighbourhoods: Int
+    /// Independent search chains run in parallel (one thread each, seeds seed, seed+1, …); the best
+    /// roster wins (ties to the lower chain). Part of what makes a run repeatable.
+    public var threads: Int
+    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, seed: UInt64 = 1, maxMoves: Int = .max,
+                maxNeighbourhoods: Int = .max, threads: Int = 2) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.seed = seed
+        self.maxMoves = maxMoves
+        self.maxNeighbourhoods = maxNeighbourhoods
+        self.threads = threads
+    }
+
+    #if DEBUG
+    /// Local-search moves per second of time limit on problems with queues: calibrated on roster-60
+    /// on the 2-core development machine so the moves and neighbourhoods of a run fit its limit (debug
+    /// builds run the moves many times slower than release, more so under parallel tests).
+    public static let movesPerSecond = 1_500.0
+    /// Microseconds of one move on a problem without queues: fixed part and per horizon day (debug).
+    static let headCountMoveMicroseconds = (fixed: 4.0, perDay: 1.0)
+    #else
+    /// Local-search moves per second of time limit on problems with queues: calibrated on roster-60
+    /// on the 2-core development machine so the moves and neighbourhoods of a run fit its limit with a
+    /// margin (release build: about 58 k moves/s measured; a 60 s run makes 2.1 M moves and 6 rounds
+    /// in about 45 s).
+    public static let movesPerSecond = 35_000.0
+    /// Microseconds of one move on a problem without queues (head-count cover and requests only: no
+    /// interval is re-allocated, the agent's row is re-checked): fixed part and per horizon day,
+    /// calibrated on the Curtois instances (28 days: 0.7–1.2 µs per move measured) with a margin of
+    /// two, so a run leaves about half its limit to the GLPK neighbourhoods.
+    static let headCountMoveMicroseconds = (fixed: 0.2, perDay: 0.05)
+    #endif
+    /// GLPK branch-and-bound nodes per second of a solve's time share (`SolveOptions.maxNodes`),
+    /// calibrated like `movesPerSecond` with a margin of two (GLPK is the same C library in every
+    /// build; neighbourhood and small exact models: 100–150 nodes/s measured).
+    public static let nodesPerSecond = 50.0
+    /// One neighbourhood round per this many seconds of the time limit (problems with queues: their
+    /// rounds take 1–3 s; head-count problems: 0.1–0.5 s).
+    static let secondsPerNeighbourhood = (queues: 5.0, headCount: 1.0)
+    /// Share of the move budget the construction may spend on priced candidates.
+    static let constructionShare = 0.15
+
+    /// The work budgets of a run of `problem` (per chain).
+    public func budget(for problem: RosterProblem) -> SearchBudget {
+        let rate = problem.queues.isEmpty
+            ? 1e6 / (Self.headCountMoveMicroseconds.fixed + Self.headCountMoveMicroseconds.perDay * Double(problem.grid.days))
+            : Self.movesPerSecond
+        let moves = maxMoves != .max ? maxMoves : max(1, Int(timeLimitSeconds * rate))
+        let period = problem.queues.isEmpty ? Self.secondsPerNeighbourhood.headCount : Self.secondsPerNeighbourhood.queues
+        let rounds = maxNeighbourhoods != .max ? maxNeighbourhoods : max(1, Int(timeLimitSeconds / period))
+        return SearchBudget(moves: moves, neighbourhoods: rounds,
+                            constructionEvaluations: max(1_000, Int(Double(max(1, Int(timeLimitSeconds * rate))) * Self.constructionShare)))
+    }
+
+    /// Node limit of a GLPK solve given `seconds` of the time limit.
+    static func nodes(seconds: Double) -> Int { max(1, Int(seconds * nodesPerSecond)) }
+}
+
+/// Work budgets of one search chain (`SearchSettings.budget(for:)`).
+public struct SearchBudget: Sendable, Hashable {
+    /// Local-search moves (split between the phases before and after the neighbourhoods).
+    public var moves: Int
+    /// GLPK neighbourhood rounds.
+    public var neighbourhoods: Int
+    /// Priced candidates of the construction (`GreedyConstruction`).
+    public var constructionEvaluations: Int
+}
