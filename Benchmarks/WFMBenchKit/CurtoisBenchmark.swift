@@ -12,20 +12,24 @@ public struct CurtoisBenchmark: Sendable {
     public var solver: any MIPSolver
     public var timeLimitSeconds: Double
     public var seed: UInt64
+    /// Parallel search chains (`SearchSettings.threads`).
+    public var threads: Int
     /// Receives one line per scheduler progress report.
     public var progress: (@Sendable (String) -> Void)?
 
-    public init(solver: any MIPSolver, timeLimitSeconds: Double, seed: UInt64, progress: (@Sendable (String) -> Void)? = nil) {
+    public init(solver: any MIPSolver, timeLimitSeconds: Double, seed: UInt64, threads: Int = 2,
+                progress: (@Sendable (String) -> Void)? = nil) {
         self.solver = solver
         self.timeLimitSeconds = timeLimitSeconds
         self.seed = seed
+        self.threads = threads
         self.progress = progress
     }
 
     public func run(_ instance: CurtoisInstance, bestKnown: Int?) -> CurtoisResult {
         let clock = ContinuousClock.now
         let adapter = CurtoisAdapter(instance: instance)
-        let problem = adapter.problem(search: SearchSettings(timeLimitSeconds: timeLimitSeconds, seed: seed))
+        let problem = adapter.problem(search: SearchSettings(timeLimitSeconds: timeLimitSeconds, seed: seed, threads: threads))
         let name = instance.name
         let report = progress.map { sink in
             { @Sendable (p: ScheduleProgress) in

@@ -23,6 +23,7 @@ struct CurtoisCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Scheduler time limit per instance, seconds.") var timeLimit: Double = 60
     @Option(help: "Output folder for results.csv and the solutions.") var out: String
     @Option(help: "Seed of the search.") var seed: UInt64 = 1
+    @Option(help: "Parallel search chains (the result is repeatable per seed and thread count).") var threads: Int = 2
     @Option(name: .customLong("best-known"), help: "CSV of best known objectives (columns instance, best_known_ub).")
     var bestKnown: String = CurtoisCommand.defaultBestKnown
     @Flag(help: "No progress on stderr.") var quiet = false
@@ -31,6 +32,7 @@ struct CurtoisCommand: ParsableCommand {
         guard timeLimit > 0 && timeLimit.isFinite else {
             throw ValidationError("--time-limit must be a number of seconds > 0, got \(timeLimit)")
         }
+        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
     }
 
     func run() throws {
@@ -45,7 +47,8 @@ struct CurtoisCommand: ParsableCommand {
             }
         }
         let log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        let benchmark = CurtoisBenchmark(solver: GLPKSolver(), timeLimitSeconds: timeLimit, seed: seed, progress: quiet ? nil : log)
+        let benchmark = CurtoisBenchmark(solver: GLPKSolver(), timeLimitSeconds: timeLimit, seed: seed, threads: threads,
+                                         progress: quiet ? nil : log)
         var results: [CurtoisResult] = []
         for instance in instances {
             if !quiet { log("\(instance.name): \(instance.employees.count) employees, \(instance.days) days, \(instance.shifts.count) shift types") }
