@@ -7,12 +7,15 @@
 /// and every kept hard rule is never broken.
 ///
 /// Work is bounded, so a short time limit is honoured at any size and the start is repeatable:
-/// each step prices at most `candidatesPerStep` candidates (every k-th of the agent's open
-/// (day, option) pairs, the offset rotating with the step), and the whole construction at most
-/// `maxEvaluations`. A construction cut by that budget leaves agents short; the search then
-/// completes them (their shortfall is priced).
+/// each step prices a bounded number of candidates (every k-th of the agent's open (day, option)
+/// pairs, the offset rotating with the step): `candidatesPerStep`, fewer when `maxEvaluations`
+/// divided by the shifts the contracts call for (days minus minimum days off, per week and agent)
+/// is smaller, down to `minimumCandidatesPerStep`, so the construction completes within its budget
+/// on large problems too. A construction still cut by the budget leaves agents short; the search
+/// then completes them (their shortfall is priced).
 struct GreedyConstruction {
     static let candidatesPerStep = 128
+    static let minimumCandidatesPerStep = 8
 
     /// Fills `state` (normally empty); returns the shifts placed and whether the construction ran to
     /// its end (false: cut by `maxEvaluations` or the deadline). `agents` restricts the construction
@@ -22,6 +25,10 @@ struct GreedyConstruction {
                     maxEvaluations: Int = .max) -> (placed: Int, complete: Bool) {
         let context = state.context
         let order = agents ?? Array(0..<context.agentCount)
+        let shifts = order.reduce(0) { total, a in
+            total + context.weeks.reduce(0) { $0 + max(1, $1.count - context.contracts[a].daysOffMin) }
+        }
+        let perStep = min(candidatesPerStep, max(minimumCandidatesPerStep, maxEvaluations / max(1, shifts)))
         var placed = 0, evaluations = 0, step = 0
         var active = Set(order)
         while !active.isEmpty {
@@ -29,7 +36,8 @@ struct GreedyConstruction {
             for a in order where active.contains(a) {
                 guard evaluations < maxEvaluations else { return (placed, false) }
                 step += 1
-                guard let best = bestAddition(agent: a, state: state, step: step, evaluations: &evaluations) else {
+                guard let best = bestAddition(agent: a, state: state, step: step, candidates: perStep,
+                                              evaluations: &evaluations) else {
                     active.remove(a)
                     continue
                 }
@@ -42,11 +50,12 @@ struct GreedyConstruction {
     }
 
     /// The improving candidate on a day off of agent `a` with the lowest cost change, if any.
-    static func bestAddition(agent a: Int, state: RosterState, step: Int, evaluations: inout Int) -> RosterState.Change? {
+    static func bestAddition(agent a: Int, state: RosterState, step: Int, candidates: Int,
+                             evaluations: inout Int) -> RosterState.Change? {
         let context = state.context
         var open = 0
         for d in 0..<context.days where state.choice[a][d] < 0 { open += context.catalog.allowed[a][d].count }
-        let stride = max(1, (open + candidatesPerStep - 1) / candidatesPerStep)
+        let stride = max(1, (open + candidates - 1) / candidates)
         let offset = step % stride
         var best: RosterState.Change? = nil
         var bestDelta = -1e-9

@@ -43,9 +43,10 @@ public struct SearchSettings: Sendable, Hashable {
     public static let movesPerSecond = 35_000.0
     /// Microseconds of one move on a problem without queues (head-count cover and requests only: no
     /// interval is re-allocated, the agent's row is re-checked): fixed part and per horizon day,
-    /// calibrated on the Curtois instances (28 days: 0.7–1.2 µs per move measured) with a margin of
-    /// two, so a run leaves about half its limit to the GLPK neighbourhoods.
-    static let headCountMoveMicroseconds = (fixed: 0.2, perDay: 0.05)
+    /// calibrated on the Curtois instances (28 days: 1.6–3 µs per move measured with two chains and
+    /// the LP bound sharing two cores), so the budget, not the clock, ends the annealing (a run cut by
+    /// the clock would stop before its cold end).
+    static let headCountMoveMicroseconds = (fixed: 0.5, perDay: 0.1)
     #endif
     /// GLPK branch-and-bound nodes per second of a solve's time share (`SolveOptions.maxNodes`),
     /// calibrated like `movesPerSecond` with a margin of two (GLPK is the same C library in every
