@@ -55,8 +55,10 @@ public struct SearchSettings: Sendable, Hashable {
     /// One neighbourhood round per this many seconds of the time limit (problems with queues: their
     /// rounds take 1–3 s; head-count problems: 0.1–0.5 s).
     static let secondsPerNeighbourhood = (queues: 5.0, headCount: 1.0)
-    /// Share of the move budget the construction may spend on priced candidates.
+    /// Share of the move budget the construction may spend on priced candidates, and the floor below
+    /// which it is never cut (a full construction of a small team costs fewer evaluations than that).
     static let constructionShare = 0.15
+    static let constructionFloor = 20_000
 
     /// The work budgets of a run of `problem` (per chain).
     public func budget(for problem: RosterProblem) -> SearchBudget {
@@ -67,7 +69,7 @@ public struct SearchSettings: Sendable, Hashable {
         let period = problem.queues.isEmpty ? Self.secondsPerNeighbourhood.headCount : Self.secondsPerNeighbourhood.queues
         let rounds = maxNeighbourhoods != .max ? maxNeighbourhoods : max(1, Int(timeLimitSeconds / period))
         return SearchBudget(moves: moves, neighbourhoods: rounds,
-                            constructionEvaluations: max(1_000, Int(Double(max(1, Int(timeLimitSeconds * rate))) * Self.constructionShare)))
+                            constructionEvaluations: max(Self.constructionFloor, Int(Double(max(1, Int(timeLimitSeconds * rate))) * Self.constructionShare)))
     }
 
     /// Node limit of a GLPK solve given `seconds` of the time limit.
