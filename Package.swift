@@ -42,6 +42,12 @@ let package = Package(
 
         .target(name: "CurtoisFormat", path: "Benchmarks/CurtoisFormat"),
         .testTarget(name: "CurtoisFormatTests", dependencies: ["CurtoisFormat"]),
+        .target(name: "WFMBenchKit", dependencies: ["CurtoisFormat", "Scheduling", "MIP", "WFMCore"], path: "Benchmarks/WFMBenchKit"),
+        .executableTarget(name: "wfm-bench", dependencies: [
+            "WFMBenchKit", "CurtoisFormat", "GLPKSolver", "WFMCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Benchmarks/wfm-bench"),
+        .testTarget(name: "WFMBenchKitTests", dependencies: ["WFMBenchKit", "CurtoisFormat", "Scheduling", "GLPKSolver", "WFMCore"]),
         .executableTarget(
             name: "StaffingBenchmarks",
             dependencies: ["Staffing", .product(name: "Benchmark", package: "benchmark")],
