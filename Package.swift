@@ -26,8 +26,9 @@ let package = Package(
             "WFMCore", "Forecasting", "Staffing", "MIP", "GLPKSolver", "Scheduling",
             .product(name: "Yams", package: "Yams"),
         ]),
+        .target(name: "CommandLineSupport", dependencies: ["WFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "wfm", dependencies: [
-            "WFMCore", "Forecasting", "Staffing", "Scenario",
+            "WFMCore", "Forecasting", "Staffing", "Scenario", "CommandLineSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -44,7 +45,7 @@ let package = Package(
         .testTarget(name: "CurtoisFormatTests", dependencies: ["CurtoisFormat"]),
         .target(name: "WFMBenchKit", dependencies: ["CurtoisFormat", "Scheduling", "MIP", "WFMCore"], path: "Benchmarks/WFMBenchKit"),
         .executableTarget(name: "wfm-bench", dependencies: [
-            "WFMBenchKit", "CurtoisFormat", "GLPKSolver", "WFMCore",
+            "WFMBenchKit", "CurtoisFormat", "GLPKSolver", "WFMCore", "CommandLineSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/wfm-bench"),
         .testTarget(name: "WFMBenchKitTests", dependencies: ["WFMBenchKit", "CurtoisFormat", "Scheduling", "GLPKSolver", "WFMCore"]),

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import WFMCore
+import CommandLineSupport
 
 /// The `wfm-bench` command line: runs the scheduler on published benchmarks (docs/curtois.md).
 ///
@@ -14,22 +14,5 @@ struct WFMBench: ParsableCommand {
         subcommands: [CurtoisCommand.self]
     )
 
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let diagnostics as DiagnosticError {
-            FileHandle.standardError.write(Data((diagnostics.description + "\n").utf8))
-            Foundation.exit(2)
-        } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                print(message)
-                Foundation.exit(0)
-            }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
-        }
-    }
+    static func main() { runWithExitStatus() }
 }

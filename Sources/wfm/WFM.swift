@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import WFMCore
+import CommandLineSupport
 
 /// The `wfm` command line: one subcommand per file, no logic here.
 ///
@@ -15,23 +15,5 @@ struct WFM: ParsableCommand {
         subcommands: [RunCommand.self, CheckCommand.self, StaffCommand.self, ForecastCommand.self, ValidateCommand.self, CompareCommand.self]
     )
 
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let diagnostics as DiagnosticError {
-            FileHandle.standardError.write(Data((diagnostics.description + "\n").utf8))
-            Foundation.exit(2)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            let message = fullMessage(for: error)
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            // swift-argument-parser uses 64 (EX_USAGE) for bad arguments; the product contract says 2.
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
-        }
-    }
+    static func main() { runWithExitStatus() }
 }
