@@ -72,8 +72,9 @@ public struct RosterScheduler: Sendable {
     /// `SearchSettings.threads` chains search in parallel from that start, each with its own seed:
     /// local search (half the move budget), GLPK neighbourhoods (they stop early when idle), local
     /// search again (the rest); the best chain wins. Agents still short of a priced rule then get an
-    /// exact one-agent neighbourhood (all days, everyone else fixed); an agent short even then whose
-    /// contract admits no row at all makes the run infeasible (explained). Budgets are work, not time
+    /// exact one-agent neighbourhood (all days, everyone else fixed; these repairs may overrun the limit
+    /// by max(1 s, 10 %)); an agent short even then whose contract admits no row at all makes the run
+    /// infeasible (explained). Budgets are work, not time
     /// (`SearchSettings.budget(for:)`): the deadline only caps every phase.
     public func schedule(_ problem: RosterProblem) throws -> ScheduleResult {
         try problem.validate()
@@ -156,16 +157,19 @@ public struct RosterScheduler: Sendable {
             report("search", state.cost)
         }
         if state.totalDeficit > 0 {
+            // A roster beats none: the repairs may overrun the limit by max(1 s, 10 %) (only when the
+            // search ended short, e.g. a construction cut by the clock on a loaded machine).
+            let repairDeadline = deadline + .milliseconds(Int(max(1, 0.1 * settings.timeLimitSeconds) * 1000))
             let repair = NeighbourhoodSearch(solver: solver)
-            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < deadline {
+            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairDeadline {
                 _ = repair.solveNeighbourhood(free: [a], days: Array(0..<context.days), state: state,
-                                              limit: max(1, (deadline - ContinuousClock.now).inSeconds / 2))
+                                              limit: max(0.5, (repairDeadline - ContinuousClock.now).inSeconds / 2))
             }
             report("repair", state.cost)
             // Still short: does the agent's contract admit any row at all? If not, the rules collide.
             var conflicts: [RuleConflict] = []
-            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < deadline {
-                let left = (deadline - ContinuousClock.now).inSeconds
+            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairDeadline {
+                let left = (repairDeadline - ContinuousClock.now).inSeconds
                 if case .infeasible = explanation.week(agent: a, seconds: min(5, left)) {
                     conflicts += explanation.conflicts(agent: a, seconds: min(10, max(1, left)))
                 }
