@@ -45,11 +45,11 @@ public struct SearchSettings: Sendable, Hashable {
     /// Microseconds of one move on a problem without queues (head-count cover and requests only: no
     /// interval is re-allocated, the agent's row is re-checked): fixed part and per horizon day,
     /// calibrated on the Curtois instances with two chains and the LP bound sharing two cores
-    /// (28 days: about 1 µs per move with 30 agents, up to 3 µs with 60 agents and 10 templates), so
-    /// the budget ends the annealing at about half to all of the limit (a run cut by the clock would
-    /// stop before its cold end; 0.5 + 0.1 µs per day left 14–19 s of 60 s used on Instances 1–9 and
-    /// cost 3 points of mean gap).
-    static let headCountMoveMicroseconds = (fixed: 0.3, perDay: 0.06)
+    /// (28 days: about 0.7–1 µs per move with 30 agents, up to 3 µs with 60 agents and 10 templates),
+    /// so the budget ends the annealing at about half to all of the limit (a run cut by the clock
+    /// would stop before its cold end). Mean gap on Instances 1–12 at 60 s: 0.5 + 0.1 µs/day 7.8 %,
+    /// 0.3 + 0.06 4.42 %, 0.2 + 0.04 3.19 % (runs end after 25–39 s, Instances 11–12 at the cap).
+    static let headCountMoveMicroseconds = (fixed: 0.2, perDay: 0.04)
     #endif
     /// GLPK branch-and-bound nodes per second of a solve's time share (`SolveOptions.maxNodes`),
     /// calibrated like `movesPerSecond` with a margin of two (GLPK is the same C library in every
