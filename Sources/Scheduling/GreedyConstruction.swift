@@ -17,24 +17,24 @@ struct GreedyConstruction {
     static let candidatesPerStep = 128
     static let minimumCandidatesPerStep = 8
 
-    /// Fills `state` (normally empty); returns the shifts placed and whether the construction ran to
-    /// its end (false: cut by `maxEvaluations` or the deadline). `agents` restricts the construction
-    /// to those agents (the others keep their weeks).
+    /// Fills `state` (normally empty); returns whether the construction ran to its end (false: cut by
+    /// `maxEvaluations` or the deadline). `agents` restricts the construction to those agents (the
+    /// others keep their weeks).
     @discardableResult
     static func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant? = nil,
-                    maxEvaluations: Int = .max) -> (placed: Int, complete: Bool) {
+                    maxEvaluations: Int = .max) -> Bool {
         let context = state.context
         let order = agents ?? Array(0..<context.agentCount)
         let shifts = order.reduce(0) { total, a in
             total + context.weeks.reduce(0) { $0 + max(1, $1.count - context.contracts[a].daysOffMin) }
         }
         let perStep = min(candidatesPerStep, max(minimumCandidatesPerStep, maxEvaluations / max(1, shifts)))
-        var placed = 0, evaluations = 0, step = 0
+        var evaluations = 0, step = 0
         var active = Set(order)
         while !active.isEmpty {
-            if let deadline, ContinuousClock.now >= deadline { return (placed, false) }
+            if let deadline, ContinuousClock.now >= deadline { return false }
             for a in order where active.contains(a) {
-                guard evaluations < maxEvaluations else { return (placed, false) }
+                guard evaluations < maxEvaluations else { return false }
                 step += 1
                 guard let best = bestAddition(agent: a, state: state, step: step, candidates: perStep,
                                               evaluations: &evaluations) else {
@@ -43,10 +43,9 @@ struct GreedyConstruction {
                 }
                 _ = state.evaluate([best])
                 state.commit()
-                placed += 1
             }
         }
-        return (placed, true)
+        return true
     }
 
     /// The improving candidate on a day off of agent `a` with the lowest cost change, if any.

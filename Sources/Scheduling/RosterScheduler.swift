@@ -91,20 +91,22 @@ public struct RosterScheduler: Sendable {
         let lp = shiftVariables <= lpLimit ? LPBound(context: context, solver: solver, timeLimit: settings.timeLimitSeconds) : nil
         var bound = costBound(context: context, answeredBound: answeredBound)
         let progress = self.progress
-        func report(_ stage: String, _ cost: Double?) {
-            progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: bound, elapsedSeconds: elapsed()))
+        // Sendable, so the search chains can report from their threads (with the bound as it was then).
+        let emit: @Sendable (String, Double?, Double) -> Void = { stage, cost, bound in
+            progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: bound, elapsedSeconds: (ContinuousClock.now - clock).inSeconds))
         }
+        func report(_ stage: String, _ cost: Double?) { emit(stage, cost, bound) }
         func failure(_ status: SolveStatus, conflicts: [RuleConflict] = [], violations: [RuleViolation] = []) -> ScheduleResult {
             ScheduleResult(status: status, roster: nil, violations: violations, service: nil, objective: .nan, bound: bound,
                            answeredBound: answeredBound, seconds: elapsed(), conflicts: conflicts, rules: [], statistics: statistics)
         }
 
         let state = RosterState(context: context)
-        let construction = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
+        let constructed = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
         statistics.greedySeconds = elapsed()
         report("greedy", state.cost)
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
-        if construction.complete {
+        if constructed {
             var conflicts: [RuleConflict] = []
             // At most a quarter of the limit: on long horizons with many short agents the search
             // completes them faster than one contract MIP per agent.
@@ -148,9 +150,7 @@ public struct RosterScheduler: Sendable {
             let chains = SearchChains(solver: solver, budget: budget, deadline: deadline - .milliseconds(Int(reserve * 1000)),
                                       threads: max(1, settings.threads))
             let b = bound
-            let best = chains.run(from: state, seed: settings.seed) { stage, cost in
-                progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: b, elapsedSeconds: (ContinuousClock.now - clock).inSeconds))
-            }
+            let best = chains.run(from: state, seed: settings.seed) { emit($0, $1, b) }
             statistics.localSearchMoves += best.moves
             statistics.neighbourhoodsSolved += best.rounds
             statistics.neighbourhoodsImproved += best.improved

@@ -318,16 +318,17 @@ final class RosterState {
             pendingChanges.append(c)
         }
         pendingCoverDelta = 0
-        for c in pendingChanges {
-            for (o, step) in [(choice[c.agent][c.day], -1), (c.option, 1)] where o >= 0 {
-                let target = context.coverOfOption[o]
-                guard target >= 0 else { continue }
-                if let i = pendingCover.firstIndex(where: { $0.target == target }) {
-                    pendingCover[i].count += step
-                } else {
-                    pendingCover.append((target, coverCount[target] + step))
-                }
+        func count(option o: Int, _ step: Int) {
+            guard o >= 0, case let target = context.coverOfOption[o], target >= 0 else { return }
+            if let i = pendingCover.firstIndex(where: { $0.target == target }) {
+                pendingCover[i].count += step
+            } else {
+                pendingCover.append((target, coverCount[target] + step))
             }
+        }
+        for c in pendingChanges {
+            count(option: choice[c.agent][c.day], -1)
+            count(option: c.option, 1)
         }
         for (target, count) in pendingCover { pendingCoverDelta += coverCost(target, count) - coverCost(target, coverCount[target]) }
         var newAnsweredQ = answeredQ

@@ -15,8 +15,8 @@ struct SearchChains {
     let deadline: ContinuousClock.Instant
     let threads: Int
 
+    /// Work done by all chains together (the winner is loaded into the start state).
     struct Outcome {
-        var state: RosterState
         var moves = 0
         var rounds = 0
         var improved = 0
@@ -62,7 +62,7 @@ struct SearchChains {
         let all = (0..<threads).compactMap { results.items[$0] }
         let best = all.enumerated().min { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }!.element
         start.load(choice: best.choice, breaks: best.breaks)
-        return Outcome(state: start, moves: all.reduce(0) { $0 + $1.moves }, rounds: all.reduce(0) { $0 + $1.rounds },
+        return Outcome(moves: all.reduce(0) { $0 + $1.moves }, rounds: all.reduce(0) { $0 + $1.rounds },
                        improved: all.reduce(0) { $0 + $1.improved })
     }
 }
