@@ -106,6 +106,11 @@ public struct RosterScheduler: Sendable {
         statistics.greedySeconds = elapsed()
         report("greedy", state.cost)
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
+        let planner = RowPlanner(context: context, rules: state.rules)
+        for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < deadline {
+            planner.replan(agent: a, in: state)
+        }
+        report("rows", state.cost)
         if constructed {
             var conflicts: [RuleConflict] = []
             // At most a quarter of the limit: on long horizons with many short agents the search
@@ -162,6 +167,7 @@ public struct RosterScheduler: Sendable {
             let repairDeadline = deadline + .milliseconds(Int(max(1, 0.1 * settings.timeLimitSeconds) * 1000))
             let repair = NeighbourhoodSearch(solver: solver)
             for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairDeadline {
+                if planner.replan(agent: a, in: state) && state.shortfall(agent: a) == 0 { continue }
                 _ = repair.solveNeighbourhood(free: [a], days: Array(0..<context.days), state: state,
                                               limit: max(0.5, (repairDeadline - ContinuousClock.now).inSeconds / 2))
             }

@@ -301,6 +301,14 @@ final class RosterState {
             guard rules.allowsExceptMinimum(agent: a, week: week) else { return nil }
             pendingAgents.append((a, terms(agent: a, week: week)))
         }
+        var delta = stageShifts(changes)
+        for (a, terms) in pendingAgents { delta += agentCost(terms) - agentCost(agentTerms[a]) }
+        return delta + fairnessCost(replacing: pendingAgents) - fairnessCost(replacing: [])
+    }
+
+    /// Stages the shifts of `changes` (breaks placed when not given) and returns the change in the
+    /// service and shift-cover cost alone; the agents' own terms are the caller's.
+    private func stageShifts(_ changes: [Change]) -> Double {
         for c in changes where choice[c.agent][c.day] >= 0 {
             addShift(agent: c.agent, option: choice[c.agent][c.day], breaks: breakStarts[c.agent][c.day], sign: -1)
         }
@@ -345,10 +353,43 @@ final class RosterState {
                 newAnsweredQ[q] += answered[q] - answeredQT[q * T + t]
             }
         }
-        var delta = serviceCost(answeredQ: newAnsweredQ, penalty: penaltyTotal + penaltyDelta + coverPenalty + pendingCoverDelta)
+        return serviceCost(answeredQ: newAnsweredQ, penalty: penaltyTotal + penaltyDelta + coverPenalty + pendingCoverDelta)
             - serviceCost(answeredQ: answeredQ, penalty: penaltyTotal + coverPenalty)
-        for (a, terms) in pendingAgents { delta += agentCost(terms) - agentCost(agentTerms[a]) }
-        return delta + fairnessCost(replacing: pendingAgents) - fairnessCost(replacing: [])
+    }
+
+    /// `costs[d][k]`: the change in cost when agent `a` works option `context.catalog.allowed[a][d][k]`
+    /// on day d rather than having the day off, the rest of the roster (its other days too) as it is:
+    /// service or shift cover, paid hours, requests, preference windows and published-shift changes.
+    /// Left out: the priced hard-rule terms and the fairness maxima (`RowPlanner` keeps the rules
+    /// itself; the caller prices the planned row exactly with `evaluate`).
+    func dayCosts(agent a: Int) -> [[Double]] {
+        let options = context.catalog.options
+        let k = context.coefficients
+        let w = context.problem.weights
+        let requestsByDay = Dictionary(grouping: context.requests[a], by: \.day)
+        let published = context.published?[a]
+        let changePenalty = context.problem.published?.changePenalty ?? 0
+        return (0..<context.days).map { d in
+            discard()
+            let off = stageShifts([Change(agent: a, day: d, option: -1, breaks: nil)])
+            discard()
+            return context.catalog.allowed[a][d].map { o in
+                var cost = stageShifts([Change(agent: a, day: d, option: o, breaks: nil)]) - off
+                discard()
+                let option = options[o]
+                cost += k.paidHour * Double(option.paidMinutes) / 60
+                for r in requestsByDay[d] ?? [] where r.matches(option) { cost += r.kind == .off ? r.weight : -r.weight }
+                for (window, range) in zip(context.preferences[a], context.preferenceRanges[a]) {
+                    switch window.kind {
+                    case .preferOff: if option.start < range.upperBound && range.lowerBound < option.end { cost += w.preferOff }
+                    case .preferOn: if option.start <= range.lowerBound && range.upperBound <= option.end { cost -= w.preferOn }
+                    case .unavailable: break
+                    }
+                }
+                if let published { cost += changePenalty * Double((published[d] != o ? 1 : 0) - (published[d] != -1 ? 1 : 0)) }
+                return cost
+            }
+        }
     }
 
     /// Applies the pending change.
