@@ -65,14 +65,15 @@ public struct RosterScheduler: Sendable {
     ///
     /// Phases: the LP bound starts on its own thread (models up to `LPBound.maxShiftVariables`
     /// shift variables; larger LPs do not finish in time with GLPK and would only slow the search);
-    /// greedy construction (bounded work); when it ran to its end, agents it left short of a minimum
-    /// get their own contract-only MIP (a week from it repairs them; no week at all means the rules
-    /// collide: explained, no roster). Tiny problems (≤ 8 agents) then get one neighbourhood holding
+    /// greedy construction (bounded work); agents it left short of a minimum get a whole new row
+    /// (`RowPlanner`), and, when the construction ran to its end, those still short their own
+    /// contract-only MIP (a week from it repairs them; no week at all means the rules collide:
+    /// explained, no roster), both within a quarter of the limit. Tiny problems (≤ 8 agents) then get one neighbourhood holding
     /// every agent, i.e. the exact model (node limit for a third of the time limit). Then
     /// `SearchSettings.threads` chains search in parallel from that start, each with its own seed:
     /// local search (half the move budget), GLPK neighbourhoods (they stop early when idle), local
-    /// search again (the rest); the best chain wins. Agents still short of a priced rule then get an
-    /// exact one-agent neighbourhood (all days, everyone else fixed; these repairs may overrun the limit
+    /// search again (the rest); the best chain wins. Agents still short of a priced rule then get a
+    /// new row (`RowPlanner`), else an exact one-agent neighbourhood (all days, everyone else fixed; these repairs may overrun the limit
     /// by max(1 s, 10 %)); an agent short even then whose contract admits no row at all makes the run
     /// infeasible (explained). Budgets are work, not time
     /// (`SearchSettings.budget(for:)`): the deadline only caps every phase.
@@ -106,16 +107,17 @@ public struct RosterScheduler: Sendable {
         statistics.greedySeconds = elapsed()
         report("greedy", state.cost)
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
+        // Agents the construction left short get a whole new row (`RowPlanner`), then, when the
+        // construction ran to its end, their own contract MIP; both within a quarter of the limit
+        // (the search and the final repairs complete the rest).
+        let repairEnd = clock + .milliseconds(Int(settings.timeLimitSeconds * 250))
         let planner = RowPlanner(context: context, rules: state.rules)
-        for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < deadline {
+        for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairEnd {
             planner.replan(agent: a, in: state)
         }
         report("rows", state.cost)
         if constructed {
             var conflicts: [RuleConflict] = []
-            // At most a quarter of the limit: on long horizons with many short agents the search
-            // completes them faster than one contract MIP per agent.
-            let repairEnd = clock + .milliseconds(Int(settings.timeLimitSeconds * 250))
             for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 {
                 let left = (repairEnd - ContinuousClock.now).inSeconds
                 guard left > 0 else { break }

@@ -23,13 +23,27 @@
 struct RowPlanner {
     let context: SchedulingContext
     let rules: WeekRules
+    /// Class of each template: templates with equal forbidden successions both ways share one (its
+    /// lowest template index); without a rest rule the programme needs only a class's cheapest option.
+    let classOfTemplate: [Int]
     /// Lagrangian rounds at most, and rounds after the first row that keeps every counting rule.
-    var rounds = 40
-    var roundsAfterFeasible = 6
+    var rounds = 30
+    var roundsAfterFeasible = 3
     /// Steps of `fit` at most; rows further from their rules are left to the multipliers.
     var fitDays = 12
-    /// States over the horizon above which the worked-day count is left to the multipliers.
-    var maxCountStates = 40_000_000
+    /// States over the horizon above which the worked-day count is left to the multipliers (the
+    /// predecessors take 4 bytes each).
+    var maxCountStates = 20_000_000
+
+    init(context: SchedulingContext, rules: WeekRules) {
+        self.context = context
+        self.rules = rules
+        let next = context.forbiddenNext
+        let n = next.count
+        classOfTemplate = (0..<n).map { t in
+            (0..<n).first { u in next[u] == next[t] && (0..<n).allSatisfy { next[$0][u] == next[$0][t] } } ?? t
+        }
+    }
 
     /// What a row uses of each counting rule.
     private struct Usage {
@@ -53,9 +67,10 @@ struct RowPlanner {
         let unit = max(1, paidValues.isEmpty ? 1 : paidValues.reduce(0, +) / Double(paidValues.count))
         let flat = costs.flatMap { $0 }
         let scale = max(1, flat.isEmpty ? 1 : flat.reduce(0) { $0 + abs($1) } / Double(flat.count))
-        // Alike shifts get slightly different prices in the programme (a fixed hash of agent, day and
-        // template, up to half the mean cost), so a multiplier near its balance point turns part of a
-        // family of shifts on rather than all or none.
+        // After the first round (exact costs, all multipliers 0: the optimum when no counting rule
+        // binds), alike shifts get slightly different prices in the programme (a fixed hash of agent,
+        // day and template, up to half the mean cost), so a multiplier near its balance point turns
+        // part of a family of shifts on rather than all or none.
         let jittered = costs.enumerated().map { d, list in
             list.enumerated().map { k, cost in
                 var hash = SplitMix64(seed: UInt64(a) &* 0x9E37_79B9 &+ UInt64(d) &* 0x85EB_CA6B &+ UInt64(options[allowed[d][k]].templateIndex))
@@ -68,9 +83,12 @@ struct RowPlanner {
         var signs = Array(repeating: 0, count: count)
         var best: (row: [Int], value: Double)? = nil
         var feasibleRound: Int? = nil
+        var trace: [Int32] = []
         for round in 0..<rounds {
             if let f = feasibleRound, round - f > roundsAfterFeasible { break }
-            guard let solved = solve(agent: a, costs: jittered, prices: prices, unit: unit) else { return best?.row }
+            guard let solved = solve(agent: a, costs: round == 0 ? costs : jittered, prices: prices, unit: unit, trace: &trace) else {
+                return best?.row
+            }
             let solvedViolations = violations(agent: a, usage: usage(agent: a, row: solved), unit: unit)
             let v = solvedViolations.0
             let row = fit(agent: a, row: solved, costs: costs, unit: unit)
@@ -209,7 +227,7 @@ struct RowPlanner {
     }
 
     /// One round of the dynamic programme: the cheapest row under `prices`, nil when the sequence
-    /// rules admit none.
+    /// rules admit none. `trace` is scratch space for the predecessors (reused across rounds).
     ///
     /// States per day: work (option class k, run length r in 1…R, worked days n) and rest (run
     /// length l in 1…M, M meaning "M or more", worked days n). A class is one option, or, without a
@@ -218,12 +236,11 @@ struct RowPlanner {
     /// minimum run (a longer run then stays at R). A run that contains day 0 has length carry-in + d + 1
     /// at day d, which identifies it for the exemption of the minimum-run rules. Worked days n are
     /// counted only under a horizon paid-minute rule (a count is what the multipliers cannot steer
-    /// into a narrow window when shifts cost alike), up to the most the maximum allows; the last day
-    /// then keeps only counts whose shifts can meet the window (`countWindow`).
-    private func solve(agent a: Int, costs: [[Double]], prices: [Double], unit: Double) -> [Int]? {
+    /// into a narrow window when shifts cost alike), within the counts the window admits
+    /// (`countWindow`): never above its top, and never so low that the remaining days cannot reach
+    /// its bottom.
+    private func solve(agent a: Int, costs: [[Double]], prices: [Double], unit: Double, trace: inout [Int32]) -> [Int]? {
         let c = context.contracts[a]
-        let allowed = context.catalog.allowed[a]
-        let options = context.catalog.options
         let days = context.days
         let carry = context.carryInRun[a]
         let carryEnd = context.carryIn[a].last?.end
@@ -231,123 +248,170 @@ struct RowPlanner {
         let R = max(1, maxBinds ? c.maxConsecutiveDays : max(1, c.minConsecutiveDays))
         let M = max(1, c.minConsecutiveDaysOff)
         let W = context.weeks.count
-        let templateMultiplier = Dictionary(zip(rules.templateLimits[a].map(\.template), prices[(3 * W + 2)...]), uniquingKeysWith: +)
         let rest = c.minRestMinutes * 60
         let window = countWindow(agent: a)
         let L = window.map { $0.upperBound + 1 } ?? 1
-        // Option classes per day: (class key, cheapest option, its cost).
-        let classKey = classKeys(agent: a)
-        var dayClasses: [[(key: Int, option: Int, cost: Double)]] = []
-        dayClasses.reserveCapacity(days)
-        for d in 0..<days {
-            let b = d / 7
-            let minutePrice = (prices[3 * W] + prices[3 * b]) / unit
-            var cheapest: [Int: (option: Int, cost: Double)] = [:]
-            for (k, o) in allowed[d].enumerated() {
-                let option = options[o]
-                if d == 0, let carryEnd, option.start - carryEnd < rest { continue }
-                let cost = costs[d][k] + minutePrice * Double(option.paidMinutes) + prices[3 * b + 1]
-                    + (option.isNight ? prices[3 * b + 2] : 0) + (templateMultiplier[option.templateIndex] ?? 0)
-                let key = rest > 0 ? o : classKey[option.templateIndex]
-                if let current = cheapest[key], current.cost <= cost { continue }
-                cheapest[key] = (o, cost)
-            }
-            dayClasses.append(cheapest.map { (key: $0.key, option: $0.value.option, cost: $0.value.cost) }.sorted { $0.option < $1.option })
+        let step = window == nil ? 0 : 1
+        let bottom = window?.lowerBound ?? 0
+        var templatePrice = Array(repeating: 0.0, count: context.problem.templates.count)
+        for (i, limit) in rules.templateLimits[a].enumerated() { templatePrice[limit.template] += prices[3 * W + 2 + i] }
+        let dayClasses = (0..<days).map { d in
+            classes(agent: a, day: d, costs: costs[d], prices: prices, unit: unit, templatePrice: templatePrice,
+                    carryEnd: d == 0 ? carryEnd : nil, rest: rest)
         }
-        func compatible(_ p: Int, _ o: Int) -> Bool {
-            let po = options[p], option = options[o]
-            return !context.forbiddenNext[po.templateIndex][option.templateIndex] && option.start - po.end >= rest
+        let K = dayClasses.map(\.count).max() ?? 0
+        let workStride = R * L
+        let restBase = K * workStride
+        let stride = restBase + M * L
+        if trace.count < days * stride { trace = Array(repeating: -1, count: days * stride) }
+        var previous = Array(repeating: Double.infinity, count: stride)
+        var current = previous
+        var restBest = Array(repeating: Double.infinity, count: L)
+        var restCode = Array(repeating: Int32(-1), count: L)
+        var top = Array(repeating: (v1: Double.infinity, j1: -1, v2: Double.infinity, j2: -1), count: R * L)
+        // Counts possible after day d: at most d + 1 and the top; at least what still reaches the bottom.
+        func counts(after d: Int) -> ClosedRange<Int>? {
+            let lo = max(0, bottom - (days - 1 - d)), hi = min(L - 1, (d + 1) * step)
+            return lo <= hi ? lo...hi : nil
         }
-        // Values and predecessors. Work state index ((k·R) + r − 1)·L + n, rest state −((l − 1)·L + n) − 1;
-        // predecessor `start` before day 0.
-        let start = Int.min
-        var workValue: [[Double]] = [], restValue: [[Double]] = []
-        var workFrom: [[Int]] = [], restFrom: [[Int]] = []
-        for d in 0..<days {
-            let list = dayClasses[d]
-            let weekend = context.weekendOfDay[d]
-            let weekendContinues = d > 0 && weekend >= 0 && context.weekendOfDay[d - 1] == weekend
-            let weekendPrice = weekend >= 0 ? prices[3 * W + 1] : 0
-            var wv = Array(repeating: Double.infinity, count: list.count * R * L)
-            var wf = Array(repeating: start, count: list.count * R * L)
-            var rv = Array(repeating: Double.infinity, count: M * L)
-            var rf = Array(repeating: start, count: M * L)
-            let step = L > 1 ? 1 : 0
-            if d == 0 {
-                rv[0] = 0
-                let r = carry + 1
-                if !maxBinds || r <= c.maxConsecutiveDays {
-                    for k in list.indices {
-                        let s = (k * R + min(R, r) - 1) * L + min(L - 1, step)
-                        wv[s] = list[k].cost + weekendPrice
+        trace.withUnsafeMutableBufferPointer { tr in
+            for d in 0..<days {
+                let list = dayClasses[d]
+                let weekend = context.weekendOfDay[d]
+                let weekendPrice = weekend >= 0 ? prices[3 * W + 1] : 0
+                let extendWeekend = d > 0 && weekend >= 0 && context.weekendOfDay[d - 1] == weekend ? 0 : weekendPrice
+                let row = d * stride
+                guard let now = counts(after: d) else { current.withUnsafeMutableBufferPointer { $0.update(repeating: .infinity) }; swap(&previous, &current); continue }
+                current.withUnsafeMutableBufferPointer { cur in
+                    cur.update(repeating: .infinity)
+                    if d == 0 {
+                        if now.contains(0) { cur[restBase] = 0; tr[row + restBase] = -1 }
+                        let r = carry + 1
+                        guard !maxBinds || r <= c.maxConsecutiveDays, now.contains(step) else { return }
+                        for k in list.indices {
+                            let s = k * workStride + (min(R, r) - 1) * L + step
+                            cur[s] = list[k].cost + weekendPrice
+                            tr[row + s] = -1
+                        }
+                        return
                     }
-                }
-            } else {
-                let previous = dayClasses[d - 1]
-                let pv = workValue[d - 1], pr = restValue[d - 1]
-                // Rest after work: the run that ended yesterday must be long enough or contain day 0.
-                for j in previous.indices {
-                    for r in 1...R where r >= c.minConsecutiveDays || r == carry + d {
-                        let base = (j * R + r - 1) * L
-                        for n in 0..<L where pv[base + n] < rv[n] { rv[n] = pv[base + n]; rf[n] = base + n }
-                    }
-                }
-                for l in 1...M {
-                    let from = (l - 1) * L, to = (min(M, l + 1) - 1) * L
-                    for n in 0..<L where pr[from + n] < rv[to + n] { rv[to + n] = pr[from + n]; rf[to + n] = -(from + n) - 1 }
-                }
-                // Work after rest: the rest must be long enough or contain day 0 (l == d).
-                var restBest = Array(repeating: Double.infinity, count: L), restCode = Array(repeating: start, count: L)
-                for l in 1...M where l >= M || l == d {
-                    let from = (l - 1) * L
-                    for n in 0..<L where pr[from + n] < restBest[n] { restBest[n] = pr[from + n]; restCode[n] = -(from + n) - 1 }
-                }
-                for k in list.indices {
-                    let cost = list[k].cost
-                    let entry = cost + weekendPrice
-                    let first = k * R * L
-                    for n in 0..<L where restBest[n] < .infinity {
-                        let m = min(L - 1, n + step)
-                        let v = restBest[n] + entry
-                        if v < wv[first + m] { wv[first + m] = v; wf[first + m] = restCode[n] }
-                    }
-                    let extend = cost + (weekendContinues ? 0 : weekendPrice)
-                    for j in previous.indices where compatible(previous[j].option, list[k].option) {
+                    guard let before = counts(after: d - 1) else { return }
+                    let earlier = dayClasses[d - 1]
+                    previous.withUnsafeBufferPointer { prev in
+                        // Rest after work: the run that ended yesterday must be long enough or contain day 0.
+                        let restCounts = max(before.lowerBound, now.lowerBound)...max(before.lowerBound, min(before.upperBound, now.upperBound))
+                        for j in earlier.indices {
+                            for r in 1...R where r >= c.minConsecutiveDays || r == carry + d {
+                                let base = j * workStride + (r - 1) * L
+                                for n in restCounts where prev[base + n] < cur[restBase + n] {
+                                    cur[restBase + n] = prev[base + n]; tr[row + restBase + n] = Int32(base + n)
+                                }
+                            }
+                        }
+                        for l in 1...M {
+                            let from = restBase + (l - 1) * L, to = restBase + (min(M, l + 1) - 1) * L
+                            for n in restCounts where prev[from + n] < cur[to + n] {
+                                cur[to + n] = prev[from + n]; tr[row + to + n] = Int32(from + n)
+                            }
+                        }
+                        // Work after rest: the rest must be long enough or contain day 0 (l == d).
+                        for n in 0..<L { restBest[n] = .infinity }
+                        for l in 1...M where l >= M || l == d {
+                            let from = restBase + (l - 1) * L
+                            for n in before where prev[from + n] < restBest[n] { restBest[n] = prev[from + n]; restCode[n] = Int32(from + n) }
+                        }
+                        // Yesterday's counts that lead into today's.
+                        let lo = max(before.lowerBound, now.lowerBound - step), hi = min(before.upperBound, now.upperBound - step)
+                        guard lo <= hi else { return }
+                        // Per run length and count, yesterday's two cheapest classes: a class follows
+                        // the cheapest it may follow (a scan of all only when both are barred).
                         for r in 1...R {
-                            let next = r + 1
-                            if maxBinds && next > c.maxConsecutiveDays { continue }
-                            let base = (j * R + r - 1) * L
-                            let target = (k * R + min(R, next) - 1) * L
-                            for n in 0..<L {
-                                let v = pv[base + n]
-                                guard v < .infinity else { continue }
-                                let m = min(L - 1, n + step)
-                                if v + extend < wv[target + m] { wv[target + m] = v + extend; wf[target + m] = base + n }
+                            for n in lo...hi {
+                                var v1 = Double.infinity, v2 = Double.infinity, j1 = -1, j2 = -1
+                                for j in earlier.indices {
+                                    let v = prev[j * workStride + (r - 1) * L + n]
+                                    if v < v1 { v2 = v1; j2 = j1; v1 = v; j1 = j } else if v < v2 { v2 = v; j2 = j }
+                                }
+                                top[(r - 1) * L + n] = (v1, j1, v2, j2)
+                            }
+                        }
+                        for k in list.indices {
+                            let entry = list[k]
+                            let start = entry.cost + weekendPrice
+                            let first = k * workStride + step
+                            for n in lo...hi where restBest[n] + start < cur[first + n] {
+                                cur[first + n] = restBest[n] + start; tr[row + first + n] = restCode[n]
+                            }
+                            let extend = entry.cost + extendWeekend
+                            let follows = earlier.map { p in !context.forbiddenNext[p.template][entry.template] && entry.start - p.end >= rest }
+                            for r in 1...R {
+                                if maxBinds && r + 1 > c.maxConsecutiveDays { continue }
+                                let target = k * workStride + (min(R, r + 1) - 1) * L + step
+                                for n in lo...hi {
+                                    let t = top[(r - 1) * L + n]
+                                    var v = Double.infinity, j = -1
+                                    if t.j1 >= 0 && follows[t.j1] { (v, j) = (t.v1, t.j1) }
+                                    else if t.j2 >= 0 && follows[t.j2] { (v, j) = (t.v2, t.j2) }
+                                    else if t.j2 >= 0 {
+                                        for i in earlier.indices where follows[i] {
+                                            let w = prev[i * workStride + (r - 1) * L + n]
+                                            if w < v { (v, j) = (w, i) }
+                                        }
+                                    }
+                                    guard j >= 0, v + extend < cur[target + n] else { continue }
+                                    cur[target + n] = v + extend; tr[row + target + n] = Int32(j * workStride + (r - 1) * L + n)
+                                }
                             }
                         }
                     }
                 }
+                swap(&previous, &current)
             }
-            workValue.append(wv); restValue.append(rv); workFrom.append(wf); restFrom.append(rf)
         }
         // Cheapest final state (a count inside the window), then back along the predecessors.
-        var code = start, value = Double.infinity
-        func admits(_ n: Int) -> Bool { window.map { $0.contains(n) } ?? true }
-        for (s, v) in workValue[days - 1].enumerated() where v < value && admits(s % L) { value = v; code = s }
-        for (s, v) in restValue[days - 1].enumerated() where v < value && admits(s % L) { value = v; code = -s - 1 }
+        var code = -1, value = Double.infinity
+        for (s, v) in previous.enumerated() where v < value && (window?.contains(s % L) ?? true) { value = v; code = s }
         guard value < .infinity else { return nil }
         var row = Array(repeating: -1, count: days)
         var d = days - 1
-        while d >= 0, code != start {
-            if code >= 0 {
-                row[d] = dayClasses[d][code / L / R].option
-                code = workFrom[d][code]
-            } else {
-                code = restFrom[d][-code - 1]
-            }
+        while d >= 0, code >= 0 {
+            if code < restBase { row[d] = dayClasses[d][code / workStride].option }
+            code = Int(trace[d * stride + code])
             d -= 1
         }
         return row
+    }
+
+    /// A class of options on one day, represented by its cheapest option under the multipliers.
+    private struct ClassEntry {
+        var option: Int, template: Int, start: Int, end: Int
+        var cost: Double
+    }
+
+    /// The classes of agent `a`'s options on day `d` with their cheapest option and its price:
+    /// the cost plus the multipliers' prices of its paid minutes (week and horizon), its worked day,
+    /// a night, its template's limit. Day-0 options too close to the carry-in's end are left out.
+    private func classes(agent a: Int, day d: Int, costs: [Double], prices: [Double], unit: Double, templatePrice: [Double],
+                         carryEnd: Int?, rest: Int) -> [ClassEntry] {
+        let W = context.weeks.count
+        let b = d / 7
+        let minutePrice = (prices[3 * W] + prices[3 * b]) / unit
+        var entries: [ClassEntry] = []
+        var keys: [Int] = []
+        for (k, o) in context.catalog.allowed[a][d].enumerated() {
+            let option = context.catalog.options[o]
+            if let carryEnd, option.start - carryEnd < rest { continue }
+            let cost = costs[k] + minutePrice * Double(option.paidMinutes) + prices[3 * b + 1]
+                + (option.isNight ? prices[3 * b + 2] : 0) + templatePrice[option.templateIndex]
+            let key = rest > 0 ? o : classOfTemplate[option.templateIndex]
+            if let i = keys.firstIndex(of: key) {
+                if cost < entries[i].cost { entries[i] = ClassEntry(option: o, template: option.templateIndex, start: option.start, end: option.end, cost: cost) }
+            } else {
+                keys.append(key)
+                entries.append(ClassEntry(option: o, template: option.templateIndex, start: option.start, end: option.end, cost: cost))
+            }
+        }
+        return entries
     }
 
     /// The worked-day counts that can meet the horizon paid-minute window (from the longest and
@@ -361,19 +425,9 @@ struct RowPlanner {
         let lo = (c.horizonMinutesMin + longest - 1) / longest
         let hi = min(context.days, c.horizonMinutesMax.map { $0 / shortest } ?? context.days)
         guard lo <= hi else { return nil }
-        let classes = Set(classKeys(agent: a)).count
+        let classes = Set(classOfTemplate).count
         let states = context.days * (hi + 1) * (classes * max(1, c.maxConsecutiveDays) + max(1, c.minConsecutiveDaysOff))
         return states <= maxCountStates ? lo...hi : nil
-    }
-
-    /// Class of each template for agent `a`: templates with equal forbidden successions both ways
-    /// share a class (the lowest template index of the class).
-    private func classKeys(agent a: Int) -> [Int] {
-        let next = context.forbiddenNext
-        let n = next.count
-        return (0..<n).map { t in
-            (0..<n).first { u in next[u] == next[t] && (0..<n).allSatisfy { next[$0][u] == next[$0][t] } } ?? t
-        }
     }
 
     /// Re-plans agent `a`'s row against the rest of `state` and commits it when it leaves the agent
