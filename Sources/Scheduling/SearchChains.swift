@@ -5,7 +5,7 @@ import MIP
 ///
 /// Chain i runs with seed `seed + i`: local search on half the move budget, GLPK neighbourhoods
 /// (`NeighbourhoodSearch`, its own GLPK problems on its own thread: GLPK keeps its environment per
-/// thread), local search on the other half. Every chain is repeatable on its own (work budgets), and
+/// thread), local search on the other half, then sweeps of whole-row re-plans (`sweepRows`). Every chain is repeatable on its own (work budgets), and
 /// the winner is the lowest cost, ties to the lower chain, so the result depends on the seed and
 /// the thread count only. Independent restarts pay on rugged problems (the Curtois instances
 /// spread by several per cent between seeds) and use the second core the single chain left idle.
@@ -37,6 +37,24 @@ struct SearchChains {
         func set(_ i: Int, _ r: ChainResult) { lock.withLock { items[i] = r } }
     }
 
+    /// Sweeps of whole-row re-plans after the annealing, at most this many (each ends early when
+    /// one sweep improved nothing).
+    static let maxRowSweeps = 4
+
+    /// Re-plans every agent's row against the others (`RowPlanner.replan`), agents in a random order,
+    /// sweep after sweep while a sweep improves: a neighbourhood of a whole row at once, which the
+    /// annealing's day and block moves cannot reach (a rest day moved across a week with its runs).
+    static func sweepRows(_ state: RosterState, rng: inout SplitMix64, deadline: ContinuousClock.Instant) {
+        let planner = RowPlanner(context: state.context, rules: state.rules)
+        for _ in 0..<maxRowSweeps {
+            var improved = false
+            for a in (0..<state.context.agentCount).shuffled(using: &rng) where ContinuousClock.now < deadline {
+                if planner.replan(agent: a, in: state) { improved = true }
+            }
+            if !improved { break }
+        }
+    }
+
     /// Runs the chains from `start` and loads the winner into `start`; `report(stage, cost)` receives
     /// the progress of chain 0.
     func run(from start: RosterState, seed: UInt64, report: @escaping @Sendable (String, Double) -> Void) -> Outcome {
@@ -56,6 +74,8 @@ struct SearchChains {
             let r = lns.run(on: state, deadline: deadline, rng: &rng, maxRounds: budget.neighbourhoods)
             if i == 0 { report("neighbourhoods", state.cost) }
             moves += search.run(on: state, deadline: deadline, maxMoves: budget.moves - budget.moves / 2, rng: &rng, progress: progress)
+            Self.sweepRows(state, rng: &rng, deadline: deadline)
+            if i == 0 { report("rows", state.cost) }
             results.set(i, ChainResult(choice: state.choice, breaks: state.breakStarts, cost: state.cost, moves: moves,
                                        rounds: r.rounds, improved: r.improved))
         }
