@@ -142,6 +142,10 @@ private let countingCases: [RowCase] = [
         p.contracts[0].minConsecutiveDaysOff = 2
         p.contracts[0].maxWeekends = 1
     },
+    RowCase(name: "horizon 3840…4800 with earlies only: work every day of 8", days: 8, templates: 1) { p in
+        p.contracts[0].horizonMinutesMin = 3840
+        p.contracts[0].horizonMinutesMax = 4800
+    },
 ]
 
 private let rowSeeds: [UInt64] = Array(1...12)
