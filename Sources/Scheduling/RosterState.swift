@@ -161,9 +161,9 @@ final class RosterState {
         for (w, range) in zip(context.preferences[a], context.preferenceRanges[a]) {
             switch w.kind {
             case .preferOff:
-                if week.contains(where: { $0 >= 0 && options[$0].start < range.upperBound && range.lowerBound < options[$0].end }) { r.preferOff += 1 }
+                if week.contains(where: { $0 >= 0 && Self.meets(options[$0], range) }) { r.preferOff += 1 }
             case .preferOn:
-                if !week.contains(where: { $0 >= 0 && options[$0].start <= range.lowerBound && range.upperBound <= options[$0].end }) { r.preferOn += 1 }
+                if !week.contains(where: { $0 >= 0 && Self.covers(options[$0], range) }) { r.preferOn += 1 }
             case .unavailable:
                 break
             }
@@ -177,6 +177,10 @@ final class RosterState {
         r.changed = context.publishedChanges(agent: a, week: week)
         return r
     }
+
+    /// A prefer-off window is broken by a shift that meets it, a prefer-on window kept by one that covers it.
+    static func meets(_ option: ShiftOption, _ range: Range<Int>) -> Bool { option.start < range.upperBound && range.lowerBound < option.end }
+    static func covers(_ option: ShiftOption, _ range: Range<Int>) -> Bool { option.start <= range.lowerBound && range.upperBound <= option.end }
 
     /// Minutes and days by which agent a misses the priced hard rules (0: its row keeps them all).
     func shortfall(agent a: Int) -> Int { agentTerms[a].deficit + agentTerms[a].sequence }
@@ -381,8 +385,8 @@ final class RosterState {
                 for r in requestsByDay[d] ?? [] where r.matches(option) { cost += r.kind == .off ? r.weight : -r.weight }
                 for (window, range) in zip(context.preferences[a], context.preferenceRanges[a]) {
                     switch window.kind {
-                    case .preferOff: if option.start < range.upperBound && range.lowerBound < option.end { cost += w.preferOff }
-                    case .preferOn: if option.start <= range.lowerBound && range.upperBound <= option.end { cost -= w.preferOn }
+                    case .preferOff: if Self.meets(option, range) { cost += w.preferOff }
+                    case .preferOn: if Self.covers(option, range) { cost -= w.preferOn }
                     case .unavailable: break
                     }
                 }

@@ -161,7 +161,7 @@ struct RowPlanner {
                 let current = row[d]
                 var choices: [Int] = []
                 if e.over > 0 {
-                        if current >= 0 { choices = [-1] + allowed[d].filter { $0 != current } }
+                    if current >= 0 { choices = [-1] + allowed[d].filter { $0 != current } }
                 } else if current >= 0 {
                     choices = allowed[d].filter { $0 != current }
                 } else if d == 0 || d == days - 1 || row[d - 1] >= 0 || row[d + 1] >= 0 {
