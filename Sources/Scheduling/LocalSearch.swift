@@ -17,8 +17,8 @@ import MIP
 ///   days, or takes them all off.
 /// Every move keeps all hard rules except the priced ones (`WeekRules.shortfall`).
 /// Acceptance: Metropolis with temperature falling geometrically from `startTemperature` to
-/// `endTemperature` (contacts) over the budget (moves when bounded, or the time to the deadline when
-/// that runs out faster); the best state seen is restored at the end.
+/// `endTemperature` (contacts) over the budget (moves when bounded, else time); the best state seen
+/// is restored at the end.
 struct LocalSearch {
     /// Contacts; tuned on roster-60 (2 → 86.0 %, 6 → 86.3 %, 15 → 86.5 %, 30 → 85.9 % true service in 60 s).
     var startTemperature = 15.0
@@ -34,8 +34,8 @@ struct LocalSearch {
 
     private struct OptionKey: Hashable { var day: Int, template: Int, start: Int, length: Int }
 
-    /// Runs until `deadline`, or `maxMoves` when given (cooling then follows the moves, or the clock
-    /// when that is further on); returns the number of moves tried. `agents` restricts the moves to those agents (the
+    /// Runs until `deadline`, or `maxMoves` when given (cooling then follows the moves, not the
+    /// clock); returns the number of moves tried. `agents` restricts the moves to those agents (the
     /// others stay fixed), e.g. to polish a neighbourhood.
     @discardableResult
     /// `progress` is called about once a second with the best cost so far.
@@ -69,10 +69,8 @@ struct LocalSearch {
                     lastReport = now
                     progress(best.cost)
                 }
-                // Cooling follows the move budget (repeatable) or the clock, whichever is further on:
-                // a run the clock cuts (a busy or slow machine) still ends cold.
-                let elapsed = (now - clockStart).inSeconds / budget
-                let progress = maxMoves.map { max(Double(moves) / Double($0), elapsed) } ?? elapsed
+                // Cooling follows the move budget when there is one (repeatable), else the clock.
+                let progress = maxMoves.map { Double(moves) / Double($0) } ?? (now - clockStart).inSeconds / budget
                 temperature = startTemperature * pow(endTemperature / startTemperature, min(1, progress))
             }
             moves += 1

@@ -68,10 +68,7 @@ struct SearchChains {
             var rng = SplitMix64(seed: seed &+ UInt64(i))
             let search = LocalSearch.tuned(for: context.problem)
             let progress: ((Double) -> Void)? = i == 0 ? { report("local search", $0) } : nil
-            // The first half of the moves within the first half of the time, so that a run the
-            // clock cuts still cools in both halves.
-            let half = ContinuousClock.now + (deadline - ContinuousClock.now) / 2
-            var moves = search.run(on: state, deadline: half, maxMoves: budget.moves / 2, rng: &rng, progress: progress)
+            var moves = search.run(on: state, deadline: deadline, maxMoves: budget.moves / 2, rng: &rng, progress: progress)
             var lns = NeighbourhoodSearch(solver: solver)
             if context.problem.queues.isEmpty { lns.patience = NeighbourhoodSearch.headCountPatience }
             let r = lns.run(on: state, deadline: deadline, rng: &rng, maxRounds: budget.neighbourhoods)

@@ -49,7 +49,7 @@ public struct SearchSettings: Sendable, Hashable {
     /// so the budget ends the annealing at about half to all of the limit (a run cut by the clock
     /// would stop before its cold end). Mean gap on Instances 1–12 at 60 s: 0.5 + 0.1 µs/day 7.8 %,
     /// 0.3 + 0.06 4.42 %, 0.2 + 0.04 3.19 % (runs end after 25–39 s, Instances 11–12 at the cap).
-    static let headCountMoveMicroseconds = (fixed: 0.12, perDay: 0.024)
+    static let headCountMoveMicroseconds = (fixed: 0.2, perDay: 0.04)
     #endif
     /// GLPK branch-and-bound nodes per second of a solve's time share (`SolveOptions.maxNodes`),
     /// calibrated like `movesPerSecond` with a margin of two (GLPK is the same C library in every
