@@ -5,7 +5,8 @@ import MIP
 ///
 /// Chain i runs with seed `seed + i`: local search on half the move budget, GLPK neighbourhoods
 /// (`NeighbourhoodSearch`, its own GLPK problems on its own thread: GLPK keeps its environment per
-/// thread), local search on the other half, then sweeps of whole-row re-plans (`sweepRows`). Every chain is repeatable on its own (work budgets), and
+/// thread), local search on the other half, then, on long head-count horizons, sweeps of whole-row
+/// re-plans (`sweepRows`). Every chain is repeatable on its own (work budgets), and
 /// the winner is the lowest cost, ties to the lower chain, so the result depends on the seed and
 /// the thread count only. Independent restarts pay on rugged problems (the Curtois instances
 /// spread by several per cent between seeds) and use the second core the single chain left idle.
@@ -40,6 +41,11 @@ struct SearchChains {
     /// Sweeps of whole-row re-plans after the annealing, at most this many (each ends early when
     /// one sweep improved nothing).
     static let maxRowSweeps = 4
+    /// The sweeps run on head-count problems longer than this many days only: measured to pay on
+    /// half-year rows (Curtois Instance20 at 60 s: 11,407 → 8,922), to find nothing on 14–28-day
+    /// instances (Instances 6 and 9: same objectives); with queues a sweep prices service per option
+    /// and day, slow enough that the clock would cut it and the run would no longer repeat.
+    static let sweepDaysAbove = 28
 
     /// Re-plans every agent's row against the others (`RowPlanner.replan`), agents in a random order,
     /// sweep after sweep while a sweep improves: a neighbourhood of a whole row at once, which the
@@ -74,8 +80,10 @@ struct SearchChains {
             let r = lns.run(on: state, deadline: deadline, rng: &rng, maxRounds: budget.neighbourhoods)
             if i == 0 { report("neighbourhoods", state.cost) }
             moves += search.run(on: state, deadline: deadline, maxMoves: budget.moves - budget.moves / 2, rng: &rng, progress: progress)
-            Self.sweepRows(state, rng: &rng, deadline: deadline)
-            if i == 0 { report("rows", state.cost) }
+            if context.problem.queues.isEmpty && context.days > Self.sweepDaysAbove {
+                Self.sweepRows(state, rng: &rng, deadline: deadline)
+                if i == 0 { report("rows", state.cost) }
+            }
             results.set(i, ChainResult(choice: state.choice, breaks: state.breakStarts, cost: state.cost, moves: moves,
                                        rounds: r.rounds, improved: r.improved))
         }
