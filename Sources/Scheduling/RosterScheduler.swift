@@ -68,14 +68,15 @@ public struct RosterScheduler: Sendable {
     /// greedy construction (bounded work); agents it left short of a minimum get a whole new row
     /// (`RowPlanner`), and, when the construction ran to its end, those still short their own
     /// contract-only MIP (a week from it repairs them; no week at all means the rules collide:
-    /// explained, no roster), both within a quarter of the limit. Tiny problems (≤ 8 agents) then get one neighbourhood holding
-    /// every agent, i.e. the exact model (node limit for a third of the time limit). Then
+    /// explained, no roster), both within a quarter of the limit. Tiny problems (≤ 8 agents) then
+    /// get one neighbourhood holding every agent, i.e. the exact model (node limit for a third of
+    /// the time limit). Then
     /// `SearchSettings.threads` chains search in parallel from that start, each with its own seed:
     /// local search (half the move budget), GLPK neighbourhoods (they stop early when idle), local
     /// search again (the rest); the best chain wins. Agents still short of a priced rule then get a
-    /// new row (`RowPlanner`), else an exact one-agent neighbourhood (all days, everyone else fixed; these repairs may overrun the limit
-    /// by max(1 s, 10 %)); an agent short even then whose contract admits no row at all makes the run
-    /// infeasible (explained). Budgets are work, not time
+    /// new row (`RowPlanner`), else an exact one-agent neighbourhood (all days, everyone else fixed;
+    /// these repairs may overrun the limit by max(1 s, 10 %)); an agent short even then whose
+    /// contract admits no row at all makes the run infeasible (explained). Budgets are work, not time
     /// (`SearchSettings.budget(for:)`): the deadline only caps every phase.
     public func schedule(_ problem: RosterProblem) throws -> ScheduleResult {
         try problem.validate()

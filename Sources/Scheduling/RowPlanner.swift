@@ -87,9 +87,10 @@ struct RowPlanner {
         var best: (row: [Int], value: Double)? = nil
         var feasibleRound: Int? = nil
         var trace: [Int32] = []
+        let window = countWindow(agent: a)
         for round in 0..<rounds {
             if let f = feasibleRound, round - f > roundsAfterFeasible { break }
-            guard let solved = solve(agent: a, costs: round == 0 ? costs : jittered, prices: prices, unit: unit, trace: &trace) else {
+            guard let solved = solve(agent: a, costs: round == 0 ? costs : jittered, prices: prices, unit: unit, window: window, trace: &trace) else {
                 return best?.row
             }
             let solvedViolations = violations(agent: a, usage: usage(agent: a, row: solved), unit: unit)

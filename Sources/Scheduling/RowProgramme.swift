@@ -1,8 +1,9 @@
 /// The dynamic programme of `RowPlanner`: one round, the cheapest row under given multipliers.
 ///
-/// Measured (release, this machine): on Curtois Instance24 (364 days, 32 templates, horizon windows
-/// of 480/600/720-minute shifts) a whole plan of 30 rounds takes about 0.4 s per agent; on
-/// Instance22 (364 days, one shift length) 0.05–0.4 s; on 28-day instances a few milliseconds.
+/// Measured (release, this machine): on Curtois Instance24 (364 days × 150 agents, 32 templates,
+/// 480/600/720-minute shifts under horizon windows) the scheduler's pass over the agents the
+/// construction left short (at most the 150) took 58.6 s (`wfm-bench curtois --time-limit 400`,
+/// progress lines "greedy" at 21.6 s and "rows" at 80.2 s).
 extension RowPlanner {
     /// One round of the dynamic programme: the cheapest row under `prices`, nil when the sequence
     /// rules admit none. `trace` is scratch space for the predecessors (reused across rounds).
@@ -14,10 +15,11 @@ extension RowPlanner {
     /// minimum run (a longer run then stays at R). A run that contains day 0 has length carry-in + d + 1
     /// at day d, which identifies it for the exemption of the minimum-run rules. Worked days n are
     /// counted only under a horizon paid-minute rule (a count is what the multipliers cannot steer
-    /// into a narrow window when shifts cost alike), within the counts the window admits
+    /// into a narrow window when shifts cost alike), within the counts `window` admits
     /// (`countWindow`): never above its top, and never so low that the remaining days cannot reach
     /// its bottom.
-    func solve(agent a: Int, costs: [[Double]], prices: [Double], unit: Double, trace: inout [Int32]) -> [Int]? {
+    func solve(agent a: Int, costs: [[Double]], prices: [Double], unit: Double, window: ClosedRange<Int>?,
+               trace: inout [Int32]) -> [Int]? {
         let c = context.contracts[a]
         let days = context.days
         let carry = context.carryInRun[a]
@@ -27,7 +29,6 @@ extension RowPlanner {
         let M = max(1, c.minConsecutiveDaysOff)
         let W = context.weeks.count
         let rest = c.minRestMinutes * 60
-        let window = countWindow(agent: a)
         let L = window.map { $0.upperBound + 1 } ?? 1
         let step = window == nil ? 0 : 1
         let bottom = window?.lowerBound ?? 0
