@@ -53,7 +53,8 @@ public struct GLPKSolver: MIPSolver {
         if !hasIntegers {
             let values = (0..<n).map { glp_get_col_prim(problem.handle, Int32($0 + 1)) }
             let objective = glp_get_obj_val(problem.handle)
-            return Solution(status: .optimal, values: values, objective: objective, bound: objective, seconds: elapsed())
+            let duals = (0..<model.rows.count).map { glp_get_row_dual(problem.handle, Int32($0 + 1)) }
+            return Solution(status: .optimal, values: values, objective: objective, bound: objective, seconds: elapsed(), rowDuals: duals)
         }
 
         let context = SearchContext(start: options.start, progress: options.progress, sign: sign,

@@ -22,13 +22,19 @@ public struct Solution: Sendable {
     /// Best proven bound on the optimum (lower bound when minimising), offset included.
     public var bound: Double
     public var seconds: Double
+    /// Of an optimal LP relaxation (`SolveOptions.relaxation`): one dual value per row, in row order,
+    /// such that a variable's reduced cost is its cost − Σ_rows coefficient × dual (for a minimisation,
+    /// a variable not in the model prices out when that is negative). Empty otherwise, and for solvers
+    /// without duals.
+    public var rowDuals: [Double]
 
-    public init(status: SolveStatus, values: [Double], objective: Double, bound: Double, seconds: Double) {
+    public init(status: SolveStatus, values: [Double], objective: Double, bound: Double, seconds: Double, rowDuals: [Double] = []) {
         self.status = status
         self.values = values
         self.objective = objective
         self.bound = bound
         self.seconds = seconds
+        self.rowDuals = rowDuals
     }
 
     public var hasSolution: Bool { status == .optimal || status == .feasible }

@@ -153,9 +153,12 @@ public struct RosterScheduler: Sendable {
         }
         if abs(state.cost - bound) / max(1, abs(state.cost)) > settings.relativeGap {
             // The chains stop early enough to leave time for restoring the best state, checking and
-            // projecting the roster (about 2 ms per agent measured on scale-500, plus a fixed part).
+            // projecting the roster (about 2 ms per agent measured on scale-500, plus a fixed part),
+            // and on small head-count teams for the row master (under 1 s on Curtois Instances 1–5).
             let reserve = min(0.1 * settings.timeLimitSeconds, 0.5 + 0.002 * Double(context.agentCount))
-            let chains = SearchChains(solver: solver, budget: budget, deadline: deadline - .milliseconds(Int(reserve * 1000)),
+            let master = problem.queues.isEmpty && context.agentCount <= RowMaster.maxAgents
+            let masterReserve = master ? RowMaster.reserveShare * settings.timeLimitSeconds : 0
+            let chains = SearchChains(solver: solver, budget: budget, deadline: deadline - .milliseconds(Int((reserve + masterReserve) * 1000)),
                                       threads: max(1, settings.threads))
             let b = bound
             let best = chains.run(from: state, seed: settings.seed) { emit($0, $1, b) }
@@ -163,6 +166,11 @@ public struct RosterScheduler: Sendable {
             statistics.neighbourhoodsSolved += best.rounds
             statistics.neighbourhoodsImproved += best.improved
             report("search", state.cost)
+            if master {
+                let rows = RowMaster(solver: solver).improve(state, deadline: deadline - .milliseconds(Int(reserve * 1000)))
+                if let b = rows.bound { bound = max(bound, b) }
+                report("rows master", state.cost)
+            }
         }
         if state.totalDeficit > 0 {
             // A roster beats none: the repairs may overrun the limit by max(1 s, 10 %) (only when the

@@ -363,10 +363,29 @@ final class RosterState {
 
     /// `costs[d][k]`: the change in cost when agent `a` works option `context.catalog.allowed[a][d][k]`
     /// on day d rather than having the day off, the rest of the roster (its other days too) as it is:
-    /// service or shift cover, paid hours, requests, preference windows and published-shift changes.
+    /// service or shift cover (staged), plus the agent's own terms (`ownDayCosts`).
     /// Left out: the priced hard-rule terms and the fairness maxima (`RowPlanner` keeps the rules
     /// itself; the caller prices the planned row exactly with `evaluate`).
     func dayCosts(agent a: Int) -> [[Double]] {
+        let own = ownDayCosts(agent: a)
+        return (0..<context.days).map { d in
+            discard()
+            let off = stageShifts([Change(agent: a, day: d, option: -1, breaks: nil)])
+            discard()
+            return context.catalog.allowed[a][d].enumerated().map { k, o in
+                let cost = stageShifts([Change(agent: a, day: d, option: o, breaks: nil)]) - off
+                discard()
+                return cost + own[d][k]
+            }
+        }
+    }
+
+    /// `costs[d][k]`: the change in agent `a`'s own terms when it works option
+    /// `context.catalog.allowed[a][d][k]` on day d rather than having the day off: paid hours, requests,
+    /// preference windows and published-shift changes (no service, no cover: those depend on the others).
+    /// Exact per day for paid hours, requests and published changes; a preference window is charged to
+    /// the day's option alone (a window met or covered by another day's shift is not seen).
+    func ownDayCosts(agent a: Int) -> [[Double]] {
         let options = context.catalog.options
         let k = context.coefficients
         let w = context.problem.weights
@@ -374,14 +393,9 @@ final class RosterState {
         let published = context.published?[a]
         let changePenalty = context.problem.published?.changePenalty ?? 0
         return (0..<context.days).map { d in
-            discard()
-            let off = stageShifts([Change(agent: a, day: d, option: -1, breaks: nil)])
-            discard()
-            return context.catalog.allowed[a][d].map { o in
-                var cost = stageShifts([Change(agent: a, day: d, option: o, breaks: nil)]) - off
-                discard()
+            context.catalog.allowed[a][d].map { o in
                 let option = options[o]
-                cost += k.paidHour * Double(option.paidMinutes) / 60
+                var cost = k.paidHour * Double(option.paidMinutes) / 60
                 for r in requestsByDay[d] ?? [] where r.matches(option) { cost += r.kind == .off ? r.weight : -r.weight }
                 for (window, range) in zip(context.preferences[a], context.preferenceRanges[a]) {
                     switch window.kind {
@@ -395,6 +409,11 @@ final class RosterState {
             }
         }
     }
+
+    /// Agent `a`'s own cost of a whole row (option per day, −1 off): paid hours, preference windows,
+    /// published changes, requests and the priced hard-rule shortfall; no fairness maxima, no service
+    /// or cover.
+    func ownCost(agent a: Int, row: [Int]) -> Double { agentCost(terms(agent: a, week: row)) }
 
     /// Applies the pending change.
     func commit() {
