@@ -19,7 +19,7 @@
 /// (template, paid minutes) kinds with the same forbidden successions both ways (and the same paid
 /// minutes when they are counted): on a cheapest row only a class's cheapest option of the day can
 /// appear. Classes with the same forbidden predecessors share a "pattern", so a day costs
-/// O(Q × patterns × classes × R) comparisons.
+/// O(Q × patterns × classes × R) comparisons, Q the counter values still live that day (`live`).
 ///
 /// The counter q = (paid minutes so far / g, weekends worked so far), g the greatest common divisor of
 /// the agent's paid minutes: paid minutes above `horizonMinutesMax` and weekends above `maxWeekends`
@@ -81,6 +81,13 @@ struct HeadCountAgentProgramme: Sendable {
             return h * w + e
         }
         func accepts(_ q: Int) -> Bool { q / (weekendsTop + 1) >= hoursMin }
+
+        /// The counters that can matter after day x of `days` when a day adds at most `step` hour
+        /// units: hours no more than x + 1 days reach, and no fewer than can still reach the minimum.
+        func live(afterDay x: Int, days: Int, step: Int) -> Range<Int> {
+            let high = min(hoursTop, (x + 1) * step), low = max(0, min(hoursMin, hoursTop) - (days - 1 - x) * step)
+            return low <= high ? low * (weekendsTop + 1)..<(high + 1) * (weekendsTop + 1) : 0..<0
+        }
     }
 
     /// Own costs per day (`HeadCountBound` defines own_a): off cost and each allowed option's cost.
@@ -270,6 +277,7 @@ struct HeadCountAgentProgramme: Sendable {
             }
         }
         let canWork = (maxRun ?? 1) >= 1
+        let maxUnits = classUnits.max() ?? 0
         let weekendOfDay = counting.weekendOfDay
         for i in 0..<S { previous[i] = .infinity; trace[i] = -1 }
         previous[restBase * Q] = 0
@@ -287,27 +295,28 @@ struct HeadCountAgentProgramme: Sendable {
             let extendCount = weekend >= 0 && weekendOfDay[d - 1] == weekend ? 0 : startCount
             let startPrice = Double(startCount) * weekendPrice, extendPrice = Double(extendCount) * weekendPrice
             for i in 0..<S { current[i] = .infinity; trace[row + i] = -1 }
+            let live = counter.live(afterDay: d - 1, days: days, step: maxUnits)
             // Rest after work: the run that ended yesterday is long enough or contains day 0.
             for k in 0..<K {
                 for r in 1...R where r >= minRun || r == carry + d {
                     let from = (k * R + r - 1) * Q
-                    for q in 0..<Q where previous[from + q] < current[restBase * Q + q] {
+                    for q in live where previous[from + q] < current[restBase * Q + q] {
                         current[restBase * Q + q] = previous[from + q]; trace[row + restBase * Q + q] = Int32(from + q)
                     }
                 }
             }
             for l in 1...M {
                 let from = (restBase + l - 1) * Q, to = (restBase + min(M, l + 1) - 1) * Q
-                for q in 0..<Q where previous[from + q] < current[to + q] {
+                for q in live where previous[from + q] < current[to + q] {
                     current[to + q] = previous[from + q]; trace[row + to + q] = Int32(from + q)
                 }
             }
             guard canWork else { swap(&previous, &current); continue }
             // Work after rest: the rest run is long enough or contains day 0 (l == d).
-            for q in 0..<Q { restBest[q] = .infinity; restArg[q] = -1 }
+            for q in live { restBest[q] = .infinity; restArg[q] = -1 }
             for l in 1...M where l >= M || l == d {
                 let from = (restBase + l - 1) * Q
-                for q in 0..<Q where previous[from + q] < restBest[q] { restBest[q] = previous[from + q]; restArg[q] = Int32(from + q) }
+                for q in live where previous[from + q] < restBest[q] { restBest[q] = previous[from + q]; restArg[q] = Int32(from + q) }
             }
             // Work after work: per pattern, run length and counter, the cheapest class it may follow.
             let longest = min(R, (maxRun ?? Int.max) - 1)
@@ -315,10 +324,10 @@ struct HeadCountAgentProgramme: Sendable {
                 for p in 0..<P {
                     for r in 1...longest {
                         let at = (p * R + r - 1) * Q
-                        for q in 0..<Q { patternBest[at + q] = .infinity; patternArg[at + q] = -1 }
+                        for q in live { patternBest[at + q] = .infinity; patternArg[at + q] = -1 }
                         for j in predecessors[p] {
                             let from = (j * R + r - 1) * Q
-                            for q in 0..<Q where previous[from + q] < patternBest[at + q] {
+                            for q in live where previous[from + q] < patternBest[at + q] {
                                 patternBest[at + q] = previous[from + q]; patternArg[at + q] = Int32(from + q)
                             }
                         }
@@ -329,7 +338,7 @@ struct HeadCountAgentProgramme: Sendable {
                 let cost = classCost[d * K + k]
                 guard cost < .infinity else { continue }
                 let first = k * R * Q
-                for q in 0..<Q where restBest[q] < .infinity {
+                for q in live where restBest[q] < .infinity {
                     guard let to = counter.adding(q, hours: classUnits[k], weekends: startCount) else { continue }
                     let v = restBest[q] + cost + startPrice
                     if v < current[first + to] { current[first + to] = v; trace[row + first + to] = restArg[q] }
@@ -338,7 +347,7 @@ struct HeadCountAgentProgramme: Sendable {
                 let p = patternOfClass[k]
                 for r in 1...longest {
                     let at = (p * R + r - 1) * Q, target = (k * R + min(R, r + 1) - 1) * Q
-                    for q in 0..<Q where patternBest[at + q] < .infinity {
+                    for q in live where patternBest[at + q] < .infinity {
                         guard let to = counter.adding(q, hours: classUnits[k], weekends: extendCount) else { continue }
                         let v = patternBest[at + q] + cost + extendPrice
                         if v < current[target + to] { current[target + to] = v; trace[row + target + to] = patternArg[at + q] }
