@@ -35,9 +35,9 @@
 /// components the projection would undo set to 0; λ projected onto its box, μ onto ≥ 0. The target
 /// is `upperBound` when above the best L, else the best L + 1 % (at least 1). An improving step moves
 /// π̂ (θ × 1.1 when g·v ≥ 0, at most 2); 20 non-improving ones shrink θ by 0.66. Measured on Curtois
-/// Instances 1–12 (3000 iterations, best known as upper bound): plain projected subgradient steps
-/// from the current point, θ halved after 50 non-improving iterations, stalled up to 15 % lower
-/// (Instance3 874 against 1000, Instance8 944 against 1286).
+/// (3000 iterations, best known as upper bound, an earlier programme without the counters): plain
+/// projected subgradient steps from the current point, θ halved after 50 non-improving iterations,
+/// stalled lower (Instance3 874, Instance8 944) than these steps (1000 and 1268).
 ///
 /// Start: the better of λ_c = under_c (req_c > 0) or −over_c (req_c = 0), and λ = 0 (measured far
 /// better on Curtois Instance24: 3044 against 0 after 300 iterations), with μ = 0. With a single
