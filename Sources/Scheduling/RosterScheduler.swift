@@ -25,7 +25,8 @@ public struct ScheduleResult: Sendable {
     public var service: ProjectedService?
     /// Objective of the roster in contacts (the mode's cost, `ObjectiveCoefficients`).
     public var objective: Double
-    /// A valid lower bound on that objective (from `CapacityBound` and, when solved, the LP relaxation).
+    /// A valid lower bound on that objective (from `CapacityBound`, the background bound when it
+    /// finished, and on small head-count teams the row master's column generation).
     public var bound: Double
     /// Upper bound on contacts answered within threshold that any roster can reach.
     public var answeredBound: Double
@@ -45,7 +46,8 @@ public struct SearchStatistics: Sendable, Hashable {
     public var localSearchMoves = 0
     public var neighbourhoodsSolved = 0
     public var neighbourhoodsImproved = 0
-    public var lpBoundSeconds = 0.0
+    /// Seconds of the background bound (`BackgroundBound`: the LP relaxation or the head-count bound).
+    public var boundSeconds = 0.0
     public init() {}
 }
 
@@ -63,8 +65,10 @@ public struct RosterScheduler: Sendable {
 
     /// Throws `DiagnosticError` for invalid input; every solver outcome is in the result.
     ///
-    /// Phases: the LP bound starts on its own thread (models up to `LPBound.maxShiftVariables`
-    /// shift variables; larger LPs do not finish in time with GLPK and would only slow the search);
+    /// Phases: a lower bound starts on its own thread (`BackgroundBound`: on head-count problems the
+    /// Lagrangian `HeadCountBound` within a quarter of the limit; else the LP relaxation of models up
+    /// to `BackgroundBound.maxShiftVariables` shift variables, larger LPs do not finish in time with
+    /// GLPK and would only slow the search);
     /// greedy construction (bounded work); agents it left short of a minimum get a whole new row
     /// (`RowPlanner`), and, when the construction ran to its end, those still short their own
     /// contract-only MIP (a week from it repairs them; no week at all means the rules collide:
@@ -73,7 +77,9 @@ public struct RosterScheduler: Sendable {
     /// the time limit). Then
     /// `SearchSettings.threads` chains search in parallel from that start, each with its own seed:
     /// local search (half the move budget), GLPK neighbourhoods (they stop early when idle), local
-    /// search again (the rest); the best chain wins. Agents still short of a priced rule then get a
+    /// search again (the rest); the best chain wins. On small head-count problems (`RowMaster.applies`)
+    /// the chains leave the last quarter of the limit to the row master
+    /// (price and branch over whole rows, with its own bound). Agents still short of a priced rule then get a
     /// new row (`RowPlanner`), else an exact one-agent neighbourhood (all days, everyone else fixed;
     /// these repairs may overrun the limit by max(1 s, 10 %)); an agent short even then whose
     /// contract admits no row at all makes the run infeasible (explained). Budgets are work, not time
@@ -89,8 +95,9 @@ public struct RosterScheduler: Sendable {
         var statistics = SearchStatistics()
         let answeredBound = CapacityBound(problem: problem, tables: context.tables).answered
         let shiftVariables = context.catalog.allowed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-        let lpLimit = problem.queues.isEmpty ? LPBound.maxHeadCountShiftVariables : LPBound.maxShiftVariables
-        let lp = shiftVariables <= lpLimit ? LPBound(context: context, solver: solver, timeLimit: settings.timeLimitSeconds) : nil
+        let background: BackgroundBound? = BackgroundBound.headCountApplies(to: context)
+            ? .headCount(context: context, deadline: clock + .milliseconds(Int(settings.timeLimitSeconds * BackgroundBound.headCountShare * 1000)))
+            : shiftVariables <= BackgroundBound.maxShiftVariables ? .lp(context: context, solver: solver, timeLimit: settings.timeLimitSeconds) : nil
         var bound = costBound(context: context, answeredBound: answeredBound)
         let progress = self.progress
         // Sendable, so the search chains can report from their threads (with the bound as it was then).
@@ -156,7 +163,7 @@ public struct RosterScheduler: Sendable {
             // projecting the roster (about 2 ms per agent measured on scale-500, plus a fixed part),
             // and on small head-count teams for the row master (under 1 s on Curtois Instances 1–5).
             let reserve = min(0.1 * settings.timeLimitSeconds, 0.5 + 0.002 * Double(context.agentCount))
-            let master = problem.queues.isEmpty && context.agentCount <= RowMaster.maxAgents
+            let master = RowMaster.applies(to: context)
             let masterReserve = master ? RowMaster.reserveShare * settings.timeLimitSeconds : 0
             let chains = SearchChains(solver: solver, budget: budget, deadline: deadline - .milliseconds(Int((reserve + masterReserve) * 1000)),
                                       threads: max(1, settings.threads))
@@ -202,9 +209,9 @@ public struct RosterScheduler: Sendable {
         let violations = RuleChecker(problem: problem).violations(of: roster)
         guard violations.isEmpty else { return failure(.noSolution, violations: violations) }
         let service = ProjectedService(roster: roster, context: context)
-        if let lp, let lpValue = lp.result(waitingUntil: deadline) {
-            bound = max(bound, lpValue)
-            statistics.lpBoundSeconds = lp.seconds
+        if let background, let value = background.result(waitingUntil: deadline) {
+            bound = max(bound, value)
+            statistics.boundSeconds = background.seconds
         }
         let objective = state.cost
         bound = min(bound, objective)

@@ -30,12 +30,19 @@ import MIP
 /// within a node limit; passes repeat while one improves. When every agent was priced exactly the
 /// round also proves a lower bound (`generate`).
 ///
-/// Used on teams of at most `maxAgents` agents: on Curtois Instances 8–10 (30–40 agents) column
-/// generation did not converge within 90 s.
+/// Used on head-count problems of at most `maxAgentDays` agent-days (`applies`), measured on Curtois
+/// at 60 s: it pays on Instances 2–6 (up to 18 agents × 28 days; Instance6 2,076 → 1,953), finds
+/// nothing in its quarter of the limit on Instance7 (20 × 28: 1,098 against 1,085 without it), and
+/// on Instances 8–10 (30–40 agents × 28 days) column generation did not converge within 90 s.
 struct RowMaster {
     let solver: any MIPSolver
-    /// Teams up to this many agents are solved (whole); larger ones are left to the search.
-    static let maxAgents = 20
+    /// Problems up to this many agent-days are solved (whole); larger ones are left to the search.
+    static let maxAgentDays = 504
+
+    /// True for head-count problems small enough (`maxAgentDays`).
+    static func applies(to context: SchedulingContext) -> Bool {
+        context.problem.queues.isEmpty && context.agentCount * context.days <= maxAgentDays
+    }
     /// Share of the time limit the scheduler keeps free for it at the end.
     static let reserveShare = 0.25
     /// Column-generation rounds per pass at most (each: one LP, a few priced rows per agent).
@@ -157,15 +164,15 @@ struct RowMaster {
     /// Passes of column generation from the state's rows, then the integer master over the rows the
     /// last LP uses (small: GLPK solves it fast) and, when that found nothing, over every row found;
     /// a roster is committed when cheaper. Returns whether the state improved, and the best lower
-    /// bound column generation proved (`generate`). Only for teams of at most `maxAgents` (else
-    /// returns at once). Stops at `deadline` (a cut run is then not repeatable; passes, rounds and
-    /// nodes are the work limits).
+    /// bound column generation proved (`generate`). Only where it `applies` (else returns at once).
+    /// Stops at `deadline` (a cut run is then not repeatable; passes, rounds and nodes are the work
+    /// limits).
     @discardableResult
     func improve(_ state: RosterState, deadline: ContinuousClock.Instant) -> (improved: Bool, bound: Double?) {
         let context = state.context
         let n = context.agentCount
         precondition(context.problem.queues.isEmpty, "RowMaster prices head-count cover only")
-        guard n <= Self.maxAgents else { return (false, nil) }
+        guard Self.applies(to: context) else { return (false, nil) }
         var pool = Pool(agents: n)
         let own = (0..<n).map { state.ownDayCosts(agent: $0) }
         var improved = false
