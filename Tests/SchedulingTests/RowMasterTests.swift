@@ -1,5 +1,6 @@
 import Foundation
 import GLPKSolver
+import MIP
 import Testing
 import WFMCore
 @testable import Scheduling
@@ -156,10 +157,13 @@ private let masterCases = [MasterCase(agents: 2, days: 7), MasterCase(agents: 3,
 /// (`WeekRules` and the checker) with the state's cost equal to the recomputed one; (b) returns a
 /// bound (no preference windows: every agent priced exactly) at most the brute-force optimum; (c)
 /// when that bound equals the optimum (within the 10⁻⁶-per-agent rounding margin) the roster costs
-/// the optimum. Prints how often the optimum was reached and proved.
+/// the optimum. (d) The bound is the master LP over every valid row, solved by GLPK (column generation
+/// converged; a known bug, marked below). Prints how often the optimum was reached and the bound was
+/// tight.
 @Test(arguments: masterCases)
 func rowMasterKeepsValidityAndItsBoundHolds(_ c: MasterCase) throws {
     var reached = 0, proved = 0, improved = 0
+    var weakBounds: [String] = []
     for seed in c.seeds {
         let problem = headCountProblem(agents: c.agents, days: c.days, seed: seed)
         let truth = HeadCountTruth(problem)
@@ -179,6 +183,12 @@ func rowMasterKeepsValidityAndItsBoundHolds(_ c: MasterCase) throws {
         #expect(after >= optimum - 1e-9, "seed \(seed): \(after) below the optimum \(optimum)")
         let bound = try #require(result.bound, "seed \(seed): no preference windows, so a bound")
         #expect(bound <= optimum + 1e-6, "seed \(seed): bound \(bound) above the optimum \(optimum)")
+        // Column generation converged: the bound is the master LP over every valid row (see the known bug below).
+        var every = RowMaster.Pool(agents: c.agents)
+        for (a, agentRows) in truth.rows.enumerated() { for row in agentRows.valid { every.add(agent: a, row: row) } }
+        let lp = try GLPKSolver().solve(RowMaster.master(state: state, pool: every, integer: false).model, options: SolveOptions(relaxation: true))
+        #expect(lp.status == .optimal && lp.objective <= optimum + 1e-6, "seed \(seed): master LP \(lp.objective), optimum \(optimum)")
+        if abs(bound - lp.objective) >= 1e-4 { weakBounds.append("seed \(seed): bound \(bound), master LP \(lp.objective), optimum \(optimum)") }
         if abs(bound - optimum) <= 1e-5 {
             proved += 1
             #expect(abs(after - optimum) < 1e-6, "seed \(seed): bound \(bound) proves \(optimum), roster \(after)")
@@ -188,6 +198,15 @@ func rowMasterKeepsValidityAndItsBoundHolds(_ c: MasterCase) throws {
     }
     print("RowMaster \(c.testDescription): \(improved)/\(c.seeds.count) improved, optimum reached \(reached), bound tight \(proved)")
     #expect(improved > 0, "some random start is improved")
+    // KNOWN BUG (RowMaster.master, integer: false): the LP master keeps y ≤ 1 on every row variable.
+    // GLPK may then leave a row variable at that upper bound with a negative reduced cost, which
+    // `generate` reads as a row of the pool pricing out (not added again), so the Lasdon bound loses
+    // that reduced cost (here exactly 1 or 2 below the master LP) and generation can stop before it
+    // converges. Fix: `upper: integer ? 1 : .infinity` (y ≤ 1 follows from the convexity row); with it
+    // every bound here equals the master LP and the optimum. Remove `withKnownIssue` once fixed.
+    withKnownIssue("RowMaster LP master bounds y by 1: the bound falls short of the master LP") {
+        #expect(weakBounds.isEmpty, "\(weakBounds.count) of \(c.seeds.count) bounds below the master LP over every valid row: \(weakBounds)")
+    }
 }
 
 /// A preference window makes an agent's own cost other than the sum of its day costs: no bound, and
