@@ -80,7 +80,9 @@ struct RowMaster {
         var coverTerms = Array(repeating: [Model.Term](), count: covers.count)
         let columns = pool.rows.enumerated().map { a, rows in
             rows.enumerated().map { j, row in
-                let y = model.addVariable("y\(a)_\(j)", lower: 0, upper: 1, cost: state.ownCost(agent: a, row: row), integer: integer)
+                // In the LP no upper bound: y ≤ 1 follows from the convexity row, and a bound GLPK could
+                // leave a row at would hide its reduced cost from the duals (and from the bound).
+                let y = model.addVariable("y\(a)_\(j)", lower: 0, upper: integer ? 1 : .infinity, cost: state.ownCost(agent: a, row: row), integer: integer)
                 var counts: [Int: Int] = [:]
                 for o in row where o >= 0 && context.coverOfOption[o] >= 0 { counts[context.coverOfOption[o], default: 0] += 1 }
                 for (c, n) in counts.sorted(by: { $0.key < $1.key }) { coverTerms[c].append(Model.Term(y, Double(n))) }
