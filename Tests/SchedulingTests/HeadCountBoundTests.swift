@@ -55,19 +55,8 @@ private struct HeadCountTruth {
         let rules = WeekRules(context: context)
         for a in problem.agents.indices {
             var valid: [[Int]] = []
-            let choices = context.catalog.allowed[a].map { [-1] + $0 }
-            var digits = Array(repeating: 0, count: choices.count)
-            while true {
-                let row = zip(choices, digits).map { $0[$1] }
+            forEveryRow(of: a, in: context) { row in
                 if rules.allowsExceptMinimum(agent: a, week: row) && rules.shortfall(agent: a, week: row) == (0, 0) { valid.append(row) }
-                var d = 0
-                while d < digits.count {
-                    digits[d] += 1
-                    if digits[d] < choices[d].count { break }
-                    digits[d] = 0
-                    d += 1
-                }
-                if d == digits.count { break }
             }
             rows.append(valid)
         }

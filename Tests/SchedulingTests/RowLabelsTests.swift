@@ -52,20 +52,17 @@ struct AgentRows {
         self.context = context
         self.agent = agent
         rules = WeekRules(context: context)
-        let choices = context.catalog.allowed[agent].map { [-1] + $0 }
-        var digits = Array(repeating: 0, count: choices.count)
-        while true {
-            let row = zip(choices, digits).map { $0[$1] }
-            if keeps(row) { valid.append(row) } else { invalid.append(row) }
-            var d = 0
-            while d < digits.count {
-                digits[d] += 1
-                if digits[d] < choices[d].count { break }
-                digits[d] = 0
-                d += 1
+        var valid: [[Int]] = [], invalid: [[Int]] = []
+        let rules = self.rules
+        forEveryRow(of: agent, in: context) { row in
+            if rules.allowsExceptMinimum(agent: agent, week: row) && rules.shortfall(agent: agent, week: row) == (0, 0) {
+                valid.append(row)
+            } else {
+                invalid.append(row)
             }
-            if d == digits.count { break }
         }
+        self.valid = valid
+        self.invalid = invalid
     }
 
     /// Whether `row` keeps every hard rule by `WeekRules`.

@@ -36,23 +36,13 @@ private struct AllRows {
     init(_ problem: RosterProblem) {
         context = SchedulingContext(problem: problem)
         rules = WeekRules(context: context)
-        let choices = context.catalog.allowed[0].map { [-1] + $0 }
-        var digits = Array(repeating: 0, count: choices.count)
-        while true {
-            let row = zip(choices, digits).map { $0[$1] }
-            if rules.allowsExceptMinimum(agent: 0, week: row) {
-                let short = rules.shortfall(agent: 0, week: row)
-                if short == (0, 0) { valid.append(row) } else { open.append(row) }
-            }
-            var d = 0
-            while d < digits.count {
-                digits[d] += 1
-                if digits[d] < choices[d].count { break }
-                digits[d] = 0
-                d += 1
-            }
-            if d == digits.count { break }
+        var valid: [[Int]] = [], open: [[Int]] = []
+        forEveryRow(of: 0, in: context) { [rules] row in
+            guard rules.allowsExceptMinimum(agent: 0, week: row) else { return }
+            if rules.shortfall(agent: 0, week: row) == (0, 0) { valid.append(row) } else { open.append(row) }
         }
+        self.valid = valid
+        self.open = open
     }
 
     /// Sum of `costs[d][k]` over the worked days of `row`.
