@@ -6,8 +6,9 @@ final class BackgroundBound: @unchecked Sendable {
     /// Largest model (shift variables) whose LP is attempted: measured on roster-60 (17,000 shift
     /// variables), GLPK's simplex does not finish within 60 s, while 2,000 solve in seconds.
     static let maxShiftVariables = 2_000
-    /// Iterations of the head-count bound (`HeadCountBound`): on Curtois Instances 1–12 3,000 gave
-    /// nearly the values 1,000 give (Instance8 1,271.67 against 1,285.54 with the best known as target).
+    /// Iterations of the head-count bound (`HeadCountBound`), a cap next to `headCountShare`: about
+    /// 5 ms each on Curtois Instance12 and 0.42 s on Instance24 (helper's probe runs); in the
+    /// scheduler at 60 s Instances 1–12 end with bounds 40–4,587 (docs/curtois.md, fourth session).
     static let headCountIterations = 1_000
     /// Share of the time limit the head-count bound may take (it shares the two cores with the
     /// search: Instance24 needs about 0.42 s per iteration).

@@ -33,7 +33,8 @@ import MIP
 /// Used on head-count problems of at most `maxAgentDays` agent-days (`applies`), measured on Curtois
 /// at 60 s: it pays on Instances 2–6 (up to 18 agents × 28 days; Instance6 2,076 → 1,953), finds
 /// nothing in its quarter of the limit on Instance7 (20 × 28: 1,098 against 1,085 without it), and
-/// on Instances 8–10 (30–40 agents × 28 days) column generation did not converge within 90 s.
+/// on Instances 8–10 (30–40 agents × 28 days) column generation did not converge within 90 s
+/// (measured before the exact row replaced the planner's when it exists; not re-measured since).
 struct RowMaster {
     let solver: any MIPSolver
     /// Problems up to this many agent-days are solved (whole); larger ones are left to the search.

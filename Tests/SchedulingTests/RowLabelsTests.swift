@@ -38,65 +38,6 @@ func carryIn(_ p: inout RosterProblem, agent: String, template id: String, count
     }
 }
 
-/// Every row of agent `agent` (option per day, −1 off) over the options `catalog.allowed` gives it,
-/// split by `WeekRules` into `valid` (every hard rule kept) and `invalid` (a maximum broken or a
-/// minimum short).
-struct AgentRows {
-    let context: SchedulingContext
-    let rules: WeekRules
-    let agent: Int
-    var valid: [[Int]] = []
-    var invalid: [[Int]] = []
-
-    init(_ context: SchedulingContext, agent: Int) {
-        self.context = context
-        self.agent = agent
-        rules = WeekRules(context: context)
-        var valid: [[Int]] = [], invalid: [[Int]] = []
-        let rules = self.rules
-        forEveryRow(of: agent, in: context) { row in
-            if rules.allowsExceptMinimum(agent: agent, week: row) && rules.shortfall(agent: agent, week: row) == (0, 0) {
-                valid.append(row)
-            } else {
-                invalid.append(row)
-            }
-        }
-        self.valid = valid
-        self.invalid = invalid
-    }
-
-    /// Whether `row` keeps every hard rule by `WeekRules`.
-    func keeps(_ row: [Int]) -> Bool {
-        rules.allowsExceptMinimum(agent: agent, week: row) && rules.shortfall(agent: agent, week: row) == (0, 0)
-    }
-
-    /// Sum of `costs[d][k]` over the worked days of `row` (k: the option's index in `allowed[agent][d]`).
-    func cost(_ row: [Int], _ costs: [[Double]]) -> Double {
-        row.enumerated().reduce(0) { sum, day in
-            day.element < 0 ? sum : sum + costs[day.offset][context.catalog.allowed[agent][day.offset].firstIndex(of: day.element)!]
-        }
-    }
-
-    /// The cheapest valid row's cost (nil when no row is valid).
-    func optimum(_ costs: [[Double]]) -> Double? { valid.map { cost($0, costs) }.min() }
-
-    /// Seeded costs per day and allowed option, in steps of 0.1 from −5 to 3 (working often pays).
-    func randomCosts(seed: UInt64) -> [[Double]] {
-        var rng = SplitMix64(seed: seed)
-        return context.catalog.allowed[agent].map { $0.map { _ in Double(Int(rng.next() % 81) - 50) / 10 } }
-    }
-
-    /// True when the independent checker finds nothing wrong with `row` decoded into shifts.
-    func checkerAccepts(_ row: [Int]) -> Bool {
-        let shifts = row.filter { $0 >= 0 }.map { o in
-            let option = context.catalog.options[o]
-            return RosterShift(agentID: context.problem.agents[agent].id, date: option.date, templateID: option.templateID,
-                               start: option.start, end: option.end, paidMinutes: option.paidMinutes, breaks: [])
-        }
-        return RuleChecker(problem: context.problem).violations(of: Roster(shifts: shifts)).isEmpty
-    }
-}
-
 /// Failure messages name the agent, not the whole context.
 extension AgentRows: CustomTestStringConvertible {
     var testDescription: String { "rows of agent \(agent)" }

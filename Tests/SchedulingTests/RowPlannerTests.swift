@@ -24,54 +24,6 @@ private func rowProblem(days: Int, templates: Int, _ tighten: (inout RosterProbl
 /// The index of template `id` in `p`, for `cannotFollow` edits.
 private func index(_ p: RosterProblem, _ id: String) -> Int { p.templates.firstIndex { $0.id == id }! }
 
-/// Every row of agent 0 (option per day, −1 off) over the options `allowed` gives it, split by what
-/// `WeekRules` says: `valid` keeps every hard rule (no maximum broken, nothing short), `open` keeps
-/// the maxima but is short of a priced minimum.
-private struct AllRows {
-    let context: SchedulingContext
-    let rules: WeekRules
-    var valid: [[Int]] = []
-    var open: [[Int]] = []
-
-    init(_ problem: RosterProblem) {
-        context = SchedulingContext(problem: problem)
-        rules = WeekRules(context: context)
-        var valid: [[Int]] = [], open: [[Int]] = []
-        forEveryRow(of: 0, in: context) { [rules] row in
-            guard rules.allowsExceptMinimum(agent: 0, week: row) else { return }
-            if rules.shortfall(agent: 0, week: row) == (0, 0) { valid.append(row) } else { open.append(row) }
-        }
-        self.valid = valid
-        self.open = open
-    }
-
-    /// Sum of `costs[d][k]` over the worked days of `row`.
-    func cost(_ row: [Int], _ costs: [[Double]]) -> Double {
-        row.enumerated().reduce(0) { sum, day in
-            day.element < 0 ? sum : sum + costs[day.offset][context.catalog.allowed[0][day.offset].firstIndex(of: day.element)!]
-        }
-    }
-
-    /// The cheapest valid row's cost (nil when no row is valid).
-    func optimum(_ costs: [[Double]]) -> Double? { valid.map { cost($0, costs) }.min() }
-
-    /// Seeded costs per day and allowed option, in steps of 0.1 from −5 to 3 (working often pays).
-    func randomCosts(seed: UInt64) -> [[Double]] {
-        var rng = SplitMix64(seed: seed)
-        return context.catalog.allowed[0].map { $0.map { _ in Double(Int(rng.next() % 81) - 50) / 10 } }
-    }
-
-    /// True when the independent checker finds nothing wrong with `row` decoded into shifts.
-    func checkerAccepts(_ row: [Int]) -> Bool {
-        let shifts = row.filter { $0 >= 0 }.map { o in
-            let option = context.catalog.options[o]
-            return RosterShift(agentID: context.problem.agents[0].id, date: option.date, templateID: option.templateID,
-                               start: option.start, end: option.end, paidMinutes: option.paidMinutes, breaks: [])
-        }
-        return RuleChecker(problem: context.problem).violations(of: Roster(shifts: shifts)).isEmpty
-    }
-}
-
 struct RowCase: CustomTestStringConvertible, Sendable {
     var name: String
     var days: Int
@@ -144,7 +96,7 @@ private let rowSeeds: [UInt64] = Array(1...12)
 /// accepted, and short rows (every 7th, for time) are rejected.
 @Test(arguments: [sequenceCases[0], countingCases[0], countingCases[1]])
 func everyValidRowPassesTheChecker(_ c: RowCase) {
-    let rows = AllRows(rowProblem(days: c.days, templates: c.templates, c.tighten))
+    let rows = AgentRows(SchedulingContext(problem: rowProblem(days: c.days, templates: c.templates, c.tighten)), agent: 0)
     #expect(rows.valid.allSatisfy(rows.checkerAccepts))
     #expect(!rows.open.isEmpty)
     #expect(stride(from: 0, to: rows.open.count, by: 7).allSatisfy { !rows.checkerAccepts(rows.open[$0]) })
@@ -155,7 +107,7 @@ func everyValidRowPassesTheChecker(_ c: RowCase) {
 /// accepted by the checker.
 @Test(arguments: sequenceCases)
 func plannedRowIsOptimalUnderSequenceRules(_ c: RowCase) throws {
-    let rows = AllRows(rowProblem(days: c.days, templates: c.templates, c.tighten))
+    let rows = AgentRows(SchedulingContext(problem: rowProblem(days: c.days, templates: c.templates, c.tighten)), agent: 0)
     #expect(!rows.valid.isEmpty)
     let planner = RowPlanner(context: rows.context, rules: rows.rules)
     for seed in rowSeeds {
@@ -172,7 +124,7 @@ func plannedRowIsOptimalUnderSequenceRules(_ c: RowCase) throws {
 /// maximum broken, nothing short, accepted by the checker), never cheaper than the optimum.
 @Test(arguments: countingCases)
 func plannedRowIsValidUnderCountingRules(_ c: RowCase) throws {
-    let rows = AllRows(rowProblem(days: c.days, templates: c.templates, c.tighten))
+    let rows = AgentRows(SchedulingContext(problem: rowProblem(days: c.days, templates: c.templates, c.tighten)), agent: 0)
     #expect(!rows.valid.isEmpty)
     #expect(!rows.open.isEmpty, "a minimum binds")
     let planner = RowPlanner(context: rows.context, rules: rows.rules)
@@ -266,7 +218,7 @@ private func changes(_ row: [Int]) -> [RosterState.Change] {
 /// An agent with an empty row (short of both minima) is re-planned into a row that keeps every rule:
 /// no shortfall left, the checker accepts the roster, the cost falls.
 @Test func replanCompletesAnEmptyRow() throws {
-    let rows = AllRows(shortAgentProblem())
+    let rows = AgentRows(SchedulingContext(problem: shortAgentProblem()), agent: 0)
     #expect(!rows.valid.isEmpty)
     let state = RosterState(context: rows.context)
     #expect(state.shortfall(agent: 0) == 2400 + 480 + 480)
@@ -282,7 +234,7 @@ private func changes(_ row: [Int]) -> [RosterState.Change] {
 /// that is less short, or as short and cheaper; otherwise the state is untouched. A short start
 /// row ends with no shortfall (a valid row exists).
 @Test func replanCommitsOnlyLessShortOrCheaperRows() throws {
-    let rows = AllRows(shortAgentProblem())
+    let rows = AgentRows(SchedulingContext(problem: shortAgentProblem()), agent: 0)
     let planner = RowPlanner(context: rows.context, rules: rows.rules)
     let starts = rows.valid + rows.open
     var rng = SplitMix64(seed: 11)
@@ -310,7 +262,7 @@ private func changes(_ row: [Int]) -> [RosterState.Change] {
 /// cost is the sum of its `dayCosts`. Started on the cheapest valid row by brute force, `replan` finds
 /// nothing less short or cheaper and leaves the state untouched.
 @Test func replanLeavesTheCheapestValidRowAlone() throws {
-    let rows = AllRows(shortAgentProblem())
+    let rows = AgentRows(SchedulingContext(problem: shortAgentProblem()), agent: 0)
     let state = RosterState(context: rows.context)
     let empty = state.cost
     let costs = state.dayCosts(agent: 0)
