@@ -20,7 +20,20 @@ public struct ServiceTables: Sendable {
                              thresholdSeconds: queue.thresholdSeconds, model: queue.model).values(upTo: upTo)
             }
         }
+        let tables = values
+        let lengths = tables.map { $0.first?.count ?? 1 }
+        rowLength = lengths
+        rowStart = tables.indices.reduce(into: [Int]()) { starts, q in
+            starts.append(q == 0 ? 0 : starts[q - 1] + tables[q - 1].count * lengths[q - 1])
+        }
+        flat = tables.flatMap { $0.flatMap { $0 } }
     }
+
+    /// `values` in one contiguous buffer, for the allocator's inner loop: row (q, t) holds
+    /// `rowLength[q]` values from `rowStart[q] + t · rowLength[q]`.
+    let flat: [Double]
+    let rowStart: [Int]
+    let rowLength: [Int]
 
     /// Largest capacity the table for queue `q` covers.
     public func maxCapacity(queue q: Int) -> Int { (values[q].first?.count ?? 1) - 1 }
@@ -28,11 +41,16 @@ public struct ServiceTables: Sendable {
     /// Linear interpolation of the table at a fractional capacity ≥ 0 (clamped to the table's end).
     @inline(__always)
     public func answered(queue q: Int, interval t: Int, capacity: Double) -> Double {
-        let row = values[q][t]
-        let c = min(max(capacity, 0), Double(row.count - 1))
+        flat.withUnsafeBufferPointer { Self.interpolate($0, start: rowStart[q] + t * rowLength[q], count: rowLength[q], at: capacity) }
+    }
+
+    /// The same interpolation on `count` values of `table` from `start` (the allocator's form).
+    @inline(__always)
+    static func interpolate(_ table: UnsafeBufferPointer<Double>, start: Int, count: Int, at capacity: Double) -> Double {
+        let c = min(max(capacity, 0), Double(count - 1))
         let k = Int(c)
-        if k >= row.count - 1 { return row[row.count - 1] }
+        if k >= count - 1 { return table[start + count - 1] }
         let f = c - Double(k)
-        return row[k] + f * (row[k + 1] - row[k])
+        return table[start + k] + f * (table[start + k + 1] - table[start + k])
     }
 }
