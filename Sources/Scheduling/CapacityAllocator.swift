@@ -29,6 +29,9 @@ struct CapacityAllocator {
     private let groupSkills: [Range<Int>]
     /// concaveFrom flattened, `queue · T + t`.
     private let lookAheadLimit: [Double]
+    /// Whether row (q, t) is convex up to concaveFrom (increments non-decreasing), `queue · T + t`:
+    /// true for the queueing curves (S-shaped); a row that is not gets the full look-ahead scan.
+    private let convexBelow: [Bool]
     private let intervals: Int
     private let maxSkills: Int
 
@@ -41,6 +44,7 @@ struct CapacityAllocator {
         concaveFrom = tables.values.map { $0.map(CapacityAllocator.concaveStart) }
         intervals = tables.values.first?.count ?? 0
         lookAheadLimit = concaveFrom.flatMap { $0.map { Double($0) + 1 } }
+        convexBelow = zip(tables.values, concaveFrom).flatMap { rows, starts in zip(rows, starts).map { CapacityAllocator.isConvex($0, upTo: $1) } }
         skillQueue = groups.skills.flatMap { $0.map(\.queue) }
         skillLevel = groups.skills.flatMap { $0.map(\.level) }
         groupSkills = groups.skills.reduce(into: [Range<Int>]()) { ranges, list in
@@ -48,6 +52,13 @@ struct CapacityAllocator {
             ranges.append(from..<(from + list.count))
         }
         maxSkills = groups.skills.map(\.count).max() ?? 0
+    }
+
+    /// Whether `row` is convex on 0…n (its increments up to n non-decreasing).
+    static func isConvex(_ row: [Double], upTo n: Int) -> Bool {
+        guard n >= 2 else { return true }
+        for k in 1..<n where row[k + 1] - row[k] < row[k] - row[k - 1] { return false }
+        return true
     }
 
     /// Smallest n such that row[k+1] − row[k] is non-increasing for every k ≥ n.
@@ -136,14 +147,27 @@ struct CapacityAllocator {
         let limit = lookAheadLimit[q * intervals + t]
         let open = c + step * unit < limit
         var reach = step
-        var k = step + 1
-        while k <= agents + 1e-9 && c + (k - 1) * unit < limit {
+        guard open else { return (best, reach, open) }
+        // The look-ahead's k = step + j, j = 1 … last: within the agents and starting below `limit`.
+        var last = Int(((limit - c) / unit - step).rounded(.up))
+        while last >= 1 && c + (step + Double(last) - 1) * unit >= limit { last -= 1 }
+        while c + (step + Double(last)) * unit < limit { last += 1 }
+        last = min(last, Int((agents + 1e-9 - step).rounded(.down)))
+        // Below concaveFrom the row is convex (`convexBelow`), so the chord from c rises with its
+        // end: of the ends up to concaveFrom only the furthest can be best. Scan down from the last
+        // k over the ends beyond concaveFrom (at most (1 + u)/u of them) and that one.
+        let windowed = convexBelow[q * intervals + t]
+        let concave = limit - 1
+        var j = last
+        while j >= 1 {
+            let k = step + Double(j)
             let gain = (ServiceTables.interpolate(table, start: start, count: count, at: c + k * unit) - base) / (k * unit)
-            if gain > best {
+            if gain > best || (gain == best && reach > step) {
                 best = gain
                 reach = k
             }
-            k += 1
+            if windowed && c + k * unit <= concave { break }
+            j -= 1
         }
         return (best, reach, open)
     }

@@ -54,8 +54,10 @@ final class RosterState {
     private var pendingAgents: [(agent: Int, terms: AgentTerms)] = []
     private var pendingChanges: [Change] = []
     private var groupOn: [Double]
-    /// Interval costs at on + deltaOn, cached while one break is being placed (NaN = not computed).
+    /// Interval costs at on + deltaOn, and with one agent of the placing agent's group fewer, cached
+    /// while one shift's breaks are placed (NaN = not computed; a placed break clears its intervals).
     private var baseCostT: [Double]
+    private var lessCostT: [Double]
     private var baseCostTouched: [Int] = []
     private var capacity: [Double]
     private var answered: [Double]
@@ -84,6 +86,7 @@ final class RosterState {
         pendingPenalty = []
         groupOn = Array(repeating: 0, count: G)
         baseCostT = Array(repeating: .nan, count: T)
+        lessCostT = baseCostT
         capacity = Array(repeating: 0, count: Q)
         answered = Array(repeating: 0, count: Q)
         answeredQT = Array(repeating: 0, count: Q * T)
@@ -202,16 +205,7 @@ final class RosterState {
     }
 
     private func addBreak(base: Int, start: Int, minutes: Int, sign: Double) {
-        let cat = context.catalog
-        let end = start + minutes * 60
-        var t = max(0, (start - cat.gridStart) / cat.intervalSeconds)
-        while t < T {
-            let a = cat.gridStart + t * cat.intervalSeconds
-            if a >= end { break }
-            let overlap = min(end, a + cat.intervalSeconds) - max(start, a)
-            if overlap > 0 { touch(t, base, sign * Double(overlap) / Double(cat.intervalSeconds)) }
-            t += 1
-        }
+        forEachInterval(start: start, length: minutes * 60) { t, overlap in touch(t, base, sign * overlap) }
     }
 
     @inline(__always)
@@ -263,29 +257,45 @@ final class RosterState {
                 }
                 p += cat.intervalSeconds
             }
-            for t in baseCostTouched { baseCostT[t] = .nan }
-            baseCostTouched.removeAll(keepingCapacity: true)
             let chosen = best ?? earliest
             placed.append((chosen, chosen + length))
             starts.append(chosen)
             addBreak(base: g * T, start: chosen, minutes: rule.lengthMinutes, sign: -1)
+            forEachInterval(start: chosen, length: length) { t, _ in baseCostT[t] = .nan; lessCostT[t] = .nan }
         }
+        for t in baseCostTouched { baseCostT[t] = .nan; lessCostT[t] = .nan }
+        baseCostTouched.removeAll(keepingCapacity: true)
         return starts
     }
 
-    private func breakLoss(group g: Int, start: Int, length: Int) -> Double {
+    /// Calls `body(t, overlap)` for every interval t a span [start, start + length) (seconds) overlaps,
+    /// overlap as a fraction of the interval.
+    private func forEachInterval(start: Int, length: Int, _ body: (Int, Double) -> Void) {
         let cat = context.catalog
-        var loss = 0.0
         var t = max(0, (start - cat.gridStart) / cat.intervalSeconds)
         while t < T {
             let a = cat.gridStart + t * cat.intervalSeconds
             if a >= start + length { break }
             let overlap = Double(min(start + length, a + cat.intervalSeconds) - max(start, a)) / Double(cat.intervalSeconds)
-            if overlap > 0 {
-                if baseCostT[t].isNaN { baseCostT[t] = intervalCost(t); baseCostTouched.append(t) }
-                loss += intervalCost(t, extra: (g, -overlap)) - baseCostT[t]
-            }
+            if overlap > 0 { body(t, overlap) }
             t += 1
+        }
+    }
+
+    /// Service lost when one agent of group g takes a break at [start, start + length).
+    private func breakLoss(group g: Int, start: Int, length: Int) -> Double {
+        var loss = 0.0
+        forEachInterval(start: start, length: length) { t, overlap in
+            if baseCostT[t].isNaN {
+                if lessCostT[t].isNaN { baseCostTouched.append(t) }
+                baseCostT[t] = intervalCost(t)
+            }
+            if overlap < 1 {
+                loss += intervalCost(t, extra: (g, -overlap)) - baseCostT[t]
+                return
+            }
+            if lessCostT[t].isNaN { lessCostT[t] = intervalCost(t, extra: (g, -1)) }
+            loss += lessCostT[t] - baseCostT[t]
         }
         return loss
     }

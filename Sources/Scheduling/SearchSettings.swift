@@ -37,7 +37,8 @@ public struct SearchSettings: Sendable, Hashable {
     /// Microseconds of one move on a problem without queues: fixed part and per horizon day (debug).
     static let headCountMoveMicroseconds = (fixed: 4.0, perDay: 1.0)
     #else
-    /// Local-search moves per second of time limit on problems with queues: calibrated on roster-60
+    /// Local-search moves per second of time limit on problems with queues of up to
+    /// `movesPerSecondAgents` agents: calibrated on roster-60
     /// on the 2-core development machine so the moves and neighbourhoods of a run fit its limit with a
     /// margin (release build: about 58 k moves/s measured; a 60 s run makes 2.1 M moves and 6 rounds
     /// in about 45 s).
@@ -51,6 +52,14 @@ public struct SearchSettings: Sendable, Hashable {
     /// 0.3 + 0.06 4.42 %, 0.2 + 0.04 3.19 % (runs end after 25–39 s, Instances 11–12 at the cap).
     static let headCountMoveMicroseconds = (fixed: 0.2, perDay: 0.04)
     #endif
+    /// Problems with queues: the agent count up to which `movesPerSecond` holds; above it the rate
+    /// falls as 1/agents. A move re-allocates every interval it touches, and the skill split hands a
+    /// multi-skilled group's agents out one at a time (`CapacityAllocator`), so a move costs time in
+    /// proportion to the agents on shift. Measured in release with two chains (moves/s per chain ×
+    /// agents): roster-60 58 k × 60 = 3.5 M; scale-200 16.6 k × 200 = 3.3 M; scale-500 6.0 k × 500
+    /// = 3.0 M. With the rate fixed at `movesPerSecond` the 500-agent week's first annealing phase
+    /// was cut by the clock at a third of its moves, still at 3 contacts of temperature instead of 0.1.
+    static let movesPerSecondAgents = 60.0
     /// GLPK branch-and-bound nodes per second of a solve's time share (`SolveOptions.maxNodes`),
     /// calibrated like `movesPerSecond` with a margin of two (GLPK is the same C library in every
     /// build; neighbourhood and small exact models: 100–150 nodes/s measured).
@@ -60,19 +69,24 @@ public struct SearchSettings: Sendable, Hashable {
     static let secondsPerNeighbourhood = (queues: 5.0, headCount: 1.0)
     /// Share of the move budget the construction may spend on priced candidates, and the floor below
     /// which it is never cut (a full construction of a small team costs fewer evaluations than that).
+    /// The share is of the budget before the per-agent scaling (`movesPerSecondAgents`): a large team
+    /// needs more candidates priced, not fewer (scale-500 at 90 s: 472 k evaluations, 14.6 s, every
+    /// agent complete; with the scaled budget, 57 k, the construction was cut and left 669 k of
+    /// shortfall that the run could not repair in time).
     static let constructionShare = 0.15
     static let constructionFloor = 20_000
 
     /// The work budgets of a run of `problem` (per chain).
     public func budget(for problem: RosterProblem) -> SearchBudget {
-        let rate = problem.queues.isEmpty
+        let base = problem.queues.isEmpty
             ? 1e6 / (Self.headCountMoveMicroseconds.fixed + Self.headCountMoveMicroseconds.perDay * Double(problem.grid.days))
             : Self.movesPerSecond
+        let rate = problem.queues.isEmpty ? base : base * min(1, Self.movesPerSecondAgents / Double(max(1, problem.agents.count)))
         let moves = maxMoves != .max ? maxMoves : max(1, Int(timeLimitSeconds * rate))
         let period = problem.queues.isEmpty ? Self.secondsPerNeighbourhood.headCount : Self.secondsPerNeighbourhood.queues
         let rounds = maxNeighbourhoods != .max ? maxNeighbourhoods : max(1, Int(timeLimitSeconds / period))
         return SearchBudget(moves: moves, neighbourhoods: rounds,
-                            constructionEvaluations: max(Self.constructionFloor, Int(Double(max(1, Int(timeLimitSeconds * rate))) * Self.constructionShare)))
+                            constructionEvaluations: max(Self.constructionFloor, Int(Double(max(1, Int(timeLimitSeconds * base))) * Self.constructionShare)))
     }
 
     /// Node limit of a GLPK solve given `seconds` of the time limit.

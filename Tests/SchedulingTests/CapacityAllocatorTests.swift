@@ -44,7 +44,8 @@ private func referenceAllocation(_ allocator: CapacityAllocator, interval t: Int
 }
 
 /// Random skill mixes, loads from a few to a few hundred agents' worth, fractional head counts
-/// (breaks cut intervals): the allocator's split equals the reference bit for bit.
+/// (breaks cut intervals): the allocator's split equals the reference bit for bit, and every row
+/// is convex below its inflection (so the look-ahead's short cut is the path taken).
 @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
 func allocatorReproducesTheStepByStepSplit(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
@@ -60,6 +61,11 @@ func allocatorReproducesTheStepByStepSplit(seed: UInt64) {
     let tables = ServiceTables(problem: problem)
     let groups = SkillGroups(problem: problem)
     let size = (0..<groups.count).map { g in groups.groupOfAgent.filter { $0 == g }.count }
+    // The look-ahead's short cut applies to rows convex below their inflection: the queueing curves.
+    let allocator = CapacityAllocator(tables: tables, groups: groups, shrinkage: problem.shrinkage, secondarySkill: 0)
+    for (rows, starts) in zip(tables.values, allocator.concaveFrom) {
+        #expect(zip(rows, starts).allSatisfy { CapacityAllocator.isConvex($0, upTo: $1) })
+    }
     for secondary in [0.0, 0.3] {
         let allocator = CapacityAllocator(tables: tables, groups: groups, shrinkage: problem.shrinkage, secondarySkill: secondary)
         var capacity = [0.0, 0.0], answered = [0.0, 0.0]
