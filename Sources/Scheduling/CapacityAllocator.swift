@@ -7,7 +7,9 @@
 /// minus `(level − 1) · secondarySkill / u`. The look-ahead matters because A_q is S-shaped: below
 /// its inflection a single agent gains little although several together gain a lot, and a myopic
 /// water-filling would starve a thin queue. Above the inflection (`concaveFrom`) k = 1 is enough.
-/// Deterministic: groups in index order, ties to the lower queue index.
+/// Groups with one skill go first (their capacity is fixed), then the multi-skilled groups in index
+/// order, so flexible agents see the dedicated capacity and fill what it leaves; ties to the lower
+/// queue index. Deterministic.
 ///
 /// Cost: one rate per agent handed out, not one per skill: a skill's rate changes only when its
 /// queue received the agent, when its look-ahead is still open (it then depends on the agents
@@ -34,6 +36,10 @@ struct CapacityAllocator {
     private let convexBelow: [Bool]
     private let intervals: Int
     private let maxSkills: Int
+    /// Groups in allocation order: one skill first, then several, each in index order.
+    private let order: [Int]
+    /// Whether group g's skills name distinct queues (`handOut` needs it).
+    private let distinctQueues: [Bool]
 
     init(tables: ServiceTables, groups: SkillGroups, shrinkage: Double, secondarySkill: Double) {
         self.tables = tables
@@ -52,6 +58,8 @@ struct CapacityAllocator {
             ranges.append(from..<(from + list.count))
         }
         maxSkills = groups.skills.map(\.count).max() ?? 0
+        order = groups.skills.indices.filter { groups.skills[$0].count <= 1 } + groups.skills.indices.filter { groups.skills[$0].count > 1 }
+        distinctQueues = groups.skills.map { Set($0.map(\.queue)).count == $0.count }
     }
 
     /// Whether `row` is convex on 0…n (its increments up to n non-decreasing).
@@ -86,7 +94,7 @@ struct CapacityAllocator {
                           reach: UnsafeMutableBufferPointer<Double>) -> Double {
         for q in 0..<queueCount { capacity[q] = 0 }
         var penalty = 0.0
-        for g in 0..<groups.count {
+        for g in order {
             let skills = groupSkills[g]
             let n = on[g]
             if n <= 1e-12 || skills.isEmpty { continue }   // agents without a queue skill give no capacity
@@ -108,6 +116,12 @@ struct CapacityAllocator {
             }
             for (k, i) in skills.enumerated() { price(k, i) }
             while true {
+                if remaining >= 2 && distinctQueues[g] && (0..<skills.count).allSatisfy({ reach[$0] == 0 }) {
+                    let whole = Int(remaining) - 1
+                    handOut(whole, skills: skills, interval: t, capacity: &capacity, penalty: &penalty, table: table)
+                    remaining -= Double(whole)
+                    for (k, i) in skills.enumerated() { price(k, i) }
+                }
                 var best = 0
                 var bestRate = -Double.infinity
                 for k in 0..<skills.count where rates[k] > bestRate + 1e-12 {
@@ -133,6 +147,43 @@ struct CapacityAllocator {
             answered[q] = ServiceTables.interpolate(table, start: tables.rowStart[q] + t * tables.rowLength[q], count: tables.rowLength[q], at: capacity[q])
         }
         return penalty
+    }
+
+    /// Hands out `whole` agents of a group one at a time as the step-by-step split does, when every
+    /// skill's look-ahead is closed (each queue at or past its inflection) and the queues are distinct:
+    /// each skill's rates then form a non-increasing sequence (A concave), and the agents go to the
+    /// `whole` largest rates of the merged sequences. Found in blocks: with s = max(1, left / skills),
+    /// the skill whose s-th next rate is the largest (ties to the lower skill, as in the step) has all
+    /// of its next s rates among the largest `left` (every other skill has fewer than s above it, and
+    /// (skills − 1)(s − 1) < left). About skills · log(whole) rates instead of `whole`; capacities and
+    /// penalties are summed agent by agent, so the split is bit for bit the step-by-step one
+    /// (`CapacityAllocatorTests`). Adds the secondary-skill penalty to `penalty`.
+    private func handOut(_ whole: Int, skills: Range<Int>, interval t: Int, capacity: inout [Double], penalty: inout Double,
+                         table: UnsafeBufferPointer<Double>) {
+        var left = whole
+        while left > 0 {
+            let s = max(1, left / skills.count)
+            var chosen = skills.lowerBound
+            var bestRate = -Double.infinity
+            for i in skills {
+                let q = skillQueue[i]
+                var c = capacity[q]
+                for _ in 1..<s { c += unit }
+                let start = tables.rowStart[q] + t * tables.rowLength[q], count = tables.rowLength[q]
+                let base = ServiceTables.interpolate(table, start: start, count: count, at: c)
+                let rate = (ServiceTables.interpolate(table, start: start, count: count, at: c + unit) - base) / unit
+                    - Double(skillLevel[i] - 1) * secondaryPenalty / unit
+                if rate > bestRate + 1e-12 {
+                    bestRate = rate
+                    chosen = i
+                }
+            }
+            for _ in 0..<s {
+                capacity[skillQueue[chosen]] += unit
+                penalty += Double(skillLevel[chosen] - 1) * secondaryPenalty
+            }
+            left -= s
+        }
     }
 
     /// Best average gain per unit of capacity of adding `step`, 2, 3, … agents (up to `agents`) to

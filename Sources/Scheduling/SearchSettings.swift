@@ -53,13 +53,13 @@ public struct SearchSettings: Sendable, Hashable {
     static let headCountMoveMicroseconds = (fixed: 0.2, perDay: 0.04)
     #endif
     /// Problems with queues: the agent count up to which `movesPerSecond` holds; above it the rate
-    /// falls as 1/agents. A move re-allocates every interval it touches, and the skill split hands a
-    /// multi-skilled group's agents out one at a time (`CapacityAllocator`), so a move costs time in
-    /// proportion to the agents on shift. Measured in release with two chains (moves/s per chain ×
-    /// agents): roster-60 58 k × 60 = 3.5 M; scale-200 16.6 k × 200 = 3.3 M; scale-500 6.0 k × 500
-    /// = 3.0 M. With the rate fixed at `movesPerSecond` the 500-agent week's first annealing phase
-    /// was cut by the clock at a third of its moves, still at 3 contacts of temperature instead of 0.1.
-    static let movesPerSecondAgents = 60.0
+    /// falls as 1/agents. A move re-allocates every interval it touches, and the skill split's work
+    /// grows with the agents on shift (`CapacityAllocator`). Measured in release with two chains,
+    /// moves/s per chain of the first annealing phase: scale-200 20.5 k, scale-500 9.9 k (40-s runs);
+    /// this rate gives 15.8 k and 6.3 k, so the moves take about three quarters of the time the
+    /// chains have. With the rate fixed at `movesPerSecond` the 500-agent week's first phase was cut by
+    /// the clock at a third of its moves, at 3 contacts of temperature instead of 0.1.
+    static let movesPerSecondAgents = 90.0
     /// GLPK branch-and-bound nodes per second of a solve's time share (`SolveOptions.maxNodes`),
     /// calibrated like `movesPerSecond` with a margin of two (GLPK is the same C library in every
     /// build; neighbourhood and small exact models: 100–150 nodes/s measured).

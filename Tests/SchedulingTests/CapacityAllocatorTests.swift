@@ -1,8 +1,9 @@
 import Testing
 @testable import Scheduling
 
-/// The skill split as `CapacityAllocator` defines it, written step by step: every agent handed out
-/// re-prices every skill of its group with the full look-ahead. The allocator caches rates that
+/// The skill split as `CapacityAllocator` defines it, written step by step: single-skill groups
+/// first, then every agent of a multi-skilled group handed out one at a time after re-pricing every
+/// skill of its group with the full look-ahead. The allocator caches rates that
 /// cannot have changed; this is the independent definition it must reproduce.
 private func referenceAllocation(_ allocator: CapacityAllocator, interval t: Int, on: [Double])
     -> (capacity: [Double], answered: [Double], penalty: Double) {
@@ -20,7 +21,8 @@ private func referenceAllocation(_ allocator: CapacityAllocator, interval t: Int
         }
         return best
     }
-    for (g, skills) in allocator.groups.skills.enumerated() where on[g] > 1e-12 && !skills.isEmpty {
+    let groups = allocator.groups.skills.enumerated()
+    for (g, skills) in groups.filter({ $0.element.count == 1 }) + groups.filter({ $0.element.count > 1 }) where on[g] > 1e-12 {
         if skills.count == 1 {   // one skill: every agent to that queue
             capacity[skills[0].queue] += on[g] * u
             penalty += Double(skills[0].level - 1) * allocator.secondaryPenalty * on[g]
