@@ -11,12 +11,13 @@
 /// order, so flexible agents see the dedicated capacity and fill what it leaves; ties to the lower
 /// queue index. Deterministic.
 ///
-/// Cost: one rate per agent handed out, not one per skill: a skill's rate changes only when its
-/// queue received the agent, when its look-ahead is still open (it then depends on the agents
-/// left), or when the step becomes fractional; the others keep their rate from the step before,
-/// bit for bit the value the step-by-step definition recomputes (`CapacityAllocatorTests` compares
-/// both on random groups and tables). This loop is the search's hot path (84 % of a scale-500 run's
-/// samples under `perf` before this form).
+/// This is the search's hot path (84 % of a scale-500 run's samples under `perf` when it was written
+/// step by step), so it computes that definition bit for bit with less work (`CapacityAllocatorTests`
+/// compares it with a literal step-by-step version; docs/formulation.md has the measurements):
+/// a skill is re-priced only when its rate can have changed (its queue received the agent, its open
+/// look-ahead's best k left the agents remaining, or the step turned fractional); the look-ahead
+/// scans down from its last k and stops at the first end at or below the inflection (the row is
+/// convex there); and once every look-ahead is closed whole agents go out in blocks (`handOut`).
 struct CapacityAllocator {
     let tables: ServiceTables
     let groups: SkillGroups

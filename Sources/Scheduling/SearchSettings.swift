@@ -1,3 +1,5 @@
+import Foundation
+
 /// How long and how hard to search, and the seed that makes the search repeatable.
 ///
 /// Every phase is budgeted by work, not by the clock (`SearchBudget`): construction evaluations,
@@ -53,13 +55,14 @@ public struct SearchSettings: Sendable, Hashable {
     static let headCountMoveMicroseconds = (fixed: 0.2, perDay: 0.04)
     #endif
     /// Problems with queues: the agent count up to which `movesPerSecond` holds; above it the rate
-    /// falls as 1/agents. A move re-allocates every interval it touches, and the skill split's work
-    /// grows with the agents on shift (`CapacityAllocator`). Measured in release with two chains,
-    /// moves/s per chain of the first annealing phase: scale-200 20.5 k, scale-500 9.9 k (40-s runs);
-    /// this rate gives 15.8 k and 6.3 k, so the moves take about three quarters of the time the
-    /// chains have. With the rate fixed at `movesPerSecond` the 500-agent week's first phase was cut by
-    /// the clock at a third of its moves, at 3 contacts of temperature instead of 0.1.
-    static let movesPerSecondAgents = 90.0
+    /// falls as (movesPerSecondAgents / agents)^0.8. A move re-allocates every interval it touches, and
+    /// the skill split's work grows with the agents on shift (`CapacityAllocator`). Measured in release
+    /// with two chains, moves/s per chain of the first annealing phase (40-s runs): scale-200 20.5 k,
+    /// scale-500 9.9 k, i.e. 2.07 times fewer for 2.5 times the agents (exponent 0.79). This rate gives
+    /// 16.5 k and 7.9 k, so the moves take about 80 % of the time the chains have at both sizes. With
+    /// the rate fixed at `movesPerSecond` the 500-agent week's first phase was cut by the clock at a
+    /// third of its moves, at 3 contacts of temperature instead of 0.1.
+    static let movesPerSecondAgents = 78.0
     /// GLPK branch-and-bound nodes per second of a solve's time share (`SolveOptions.maxNodes`),
     /// calibrated like `movesPerSecond` with a margin of two (GLPK is the same C library in every
     /// build; neighbourhood and small exact models: 100–150 nodes/s measured).
@@ -81,7 +84,7 @@ public struct SearchSettings: Sendable, Hashable {
         let base = problem.queues.isEmpty
             ? 1e6 / (Self.headCountMoveMicroseconds.fixed + Self.headCountMoveMicroseconds.perDay * Double(problem.grid.days))
             : Self.movesPerSecond
-        let rate = problem.queues.isEmpty ? base : base * min(1, Self.movesPerSecondAgents / Double(max(1, problem.agents.count)))
+        let rate = problem.queues.isEmpty ? base : base * min(1, pow(Self.movesPerSecondAgents / Double(max(1, problem.agents.count)), 0.8))
         let moves = maxMoves != .max ? maxMoves : max(1, Int(timeLimitSeconds * rate))
         let period = problem.queues.isEmpty ? Self.secondsPerNeighbourhood.headCount : Self.secondsPerNeighbourhood.queues
         let rounds = maxNeighbourhoods != .max ? maxNeighbourhoods : max(1, Int(timeLimitSeconds / period))
