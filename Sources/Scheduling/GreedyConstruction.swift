@@ -12,8 +12,8 @@
 /// divided by the shifts the contracts call for (days minus minimum days off, per week and agent)
 /// is smaller, down to `minimumCandidatesPerStep`, so the construction completes within its budget
 /// on large problems too. An agent still short of a minimum whose sample holds no improving
-/// candidate prices all of its open candidates before it leaves the round-robin (at 500 agents the
-/// sample alone left agents short: greedy cost 2,054,012 with deficits). A construction still cut by the budget leaves agents short; the search
+/// candidate samples again among the candidates that keep its minima reachable before it leaves the
+/// round-robin (at 500 agents the first sample alone left agents short: greedy cost 2,054,012). A construction still cut by the budget leaves agents short; the search
 /// then completes them (their shortfall is priced).
 struct GreedyConstruction {
     static let candidatesPerStep = 128
@@ -38,11 +38,13 @@ struct GreedyConstruction {
             for a in order where active.contains(a) {
                 guard evaluations < maxEvaluations else { return false }
                 step += 1
-                // An agent short of a minimum leaves only when no candidate at all helps, not just none
-                // of the sampled ones (the minimum may need the one length the sample skipped).
+                // An agent short of a minimum whose sample held nothing to take samples again among the
+                // candidates that keep its minima reachable (the minimum may need the one length the
+                // first sample skipped); it leaves only when none of those helps either.
                 guard let best = bestAddition(agent: a, state: state, step: step, candidates: perStep, evaluations: &evaluations)
                         ?? (state.shortfall(agent: a) > 0
-                            ? bestAddition(agent: a, state: state, step: step, candidates: .max, evaluations: &evaluations) : nil) else {
+                            ? bestAddition(agent: a, state: state, step: step, candidates: perStep, reachableOnly: true,
+                                           evaluations: &evaluations) : nil) else {
                     active.remove(a)
                     continue
                 }
@@ -53,30 +55,40 @@ struct GreedyConstruction {
         return true
     }
 
-    /// The improving candidate on a day off of agent `a` with the lowest cost change, if any.
-    static func bestAddition(agent a: Int, state: RosterState, step: Int, candidates: Int,
+    /// The improving candidate on a day off of agent `a` with the lowest cost change, if any, among
+    /// every k-th of its open (day, option) pairs (k so that about `candidates` are priced, the offset
+    /// rotating with `step`); `reachableOnly` samples only the pairs that keep every minimum reachable
+    /// (else those are skipped after sampling). Whether a pair keeps them reachable depends only on its
+    /// week and its paid minutes (`WeekRules.canReachMinimum` counts open days and paid minutes per
+    /// week), so that is judged once per week and length.
+    static func bestAddition(agent a: Int, state: RosterState, step: Int, candidates: Int, reachableOnly: Bool = false,
                              evaluations: inout Int) -> RosterState.Change? {
         let context = state.context
-        var open = 0
-        for d in 0..<context.days where state.choice[a][d] < 0 { open += context.catalog.allowed[a][d].count }
-        let stride = candidates >= open ? 1 : (open + candidates - 1) / candidates
-        let offset = step % stride
+        var weekOf = Array(repeating: 0, count: context.days)
+        for (i, block) in context.weeks.enumerated() { for d in block { weekOf[d] = i } }
+        var verdicts: [Int: Bool] = [:]
+        var week = state.choice[a]
+        func reachable(_ d: Int, _ o: Int) -> Bool {
+            let key = weekOf[d] << 32 | context.catalog.options[o].paidMinutes
+            if let known = verdicts[key] { return known }
+            week[d] = o
+            defer { week[d] = -1 }
+            let verdict = state.rules.canReachMinimum(agent: a, week: week)
+            verdicts[key] = verdict
+            return verdict
+        }
+        var pool: [(day: Int, option: Int)] = []
+        for d in 0..<context.days where state.choice[a][d] < 0 {
+            for o in context.catalog.allowed[a][d] where !reachableOnly || reachable(d, o) { pool.append((d, o)) }
+        }
+        let stride = candidates >= pool.count ? 1 : (pool.count + candidates - 1) / candidates
         var best: RosterState.Change? = nil
         var bestDelta = -1e-9
-        var index = 0
-        var week = state.choice[a]
-        for d in 0..<context.days where state.choice[a][d] < 0 {
-            for o in context.catalog.allowed[a][d] {
-                defer { index += 1 }
-                guard index % stride == offset else { continue }
-                week[d] = o
-                defer { week[d] = -1 }
-                guard state.rules.canReachMinimum(agent: a, week: week) else { continue }
-                evaluations += 1
-                if let delta = state.evaluate([.init(agent: a, day: d, option: o, breaks: nil)]), delta < bestDelta {
-                    bestDelta = delta
-                    best = state.pending.first
-                }
+        for (d, o) in Swift.stride(from: step % stride, to: pool.count, by: stride).map({ pool[$0] }) where reachableOnly || reachable(d, o) {
+            evaluations += 1
+            if let delta = state.evaluate([.init(agent: a, day: d, option: o, breaks: nil)]), delta < bestDelta {
+                bestDelta = delta
+                best = state.pending.first
             }
         }
         state.discard()
