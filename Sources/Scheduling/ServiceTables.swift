@@ -22,6 +22,9 @@ public struct ServiceTables: Sendable {
         }
         let tables = values
         let lengths = tables.map { $0.first?.count ?? 1 }
+        for (q, rows) in tables.enumerated() {
+            precondition(rows.allSatisfy { $0.count == lengths[q] }, "service table rows of queue \(q) differ in length")
+        }
         rowLength = lengths
         rowStart = tables.indices.reduce(into: [Int]()) { starts, q in
             starts.append(q == 0 ? 0 : starts[q - 1] + tables[q - 1].count * lengths[q - 1])
