@@ -64,12 +64,10 @@ struct GreedyConstruction {
     static func bestAddition(agent a: Int, state: RosterState, step: Int, candidates: Int, reachableOnly: Bool = false,
                              evaluations: inout Int) -> RosterState.Change? {
         let context = state.context
-        var weekOf = Array(repeating: 0, count: context.days)
-        for (i, block) in context.weeks.enumerated() { for d in block { weekOf[d] = i } }
         var verdicts: [Int: Bool] = [:]
         var week = state.choice[a]
         func reachable(_ d: Int, _ o: Int) -> Bool {
-            let key = weekOf[d] << 32 | context.catalog.options[o].paidMinutes
+            let key = context.week(of: d) << 32 | context.catalog.options[o].paidMinutes
             if let known = verdicts[key] { return known }
             week[d] = o
             defer { week[d] = -1 }
@@ -77,18 +75,24 @@ struct GreedyConstruction {
             verdicts[key] = verdict
             return verdict
         }
-        var pool: [(day: Int, option: Int)] = []
+        var count = 0
         for d in 0..<context.days where state.choice[a][d] < 0 {
-            for o in context.catalog.allowed[a][d] where !reachableOnly || reachable(d, o) { pool.append((d, o)) }
+            for o in context.catalog.allowed[a][d] where !reachableOnly || reachable(d, o) { count += 1 }
         }
-        let stride = candidates >= pool.count ? 1 : (pool.count + candidates - 1) / candidates
+        let stride = candidates >= count ? 1 : (count + candidates - 1) / candidates
+        let offset = step % stride
         var best: RosterState.Change? = nil
         var bestDelta = -1e-9
-        for (d, o) in Swift.stride(from: step % stride, to: pool.count, by: stride).map({ pool[$0] }) where reachableOnly || reachable(d, o) {
-            evaluations += 1
-            if let delta = state.evaluate([.init(agent: a, day: d, option: o, breaks: nil)]), delta < bestDelta {
-                bestDelta = delta
-                best = state.pending.first
+        var index = -1
+        for d in 0..<context.days where state.choice[a][d] < 0 {
+            for o in context.catalog.allowed[a][d] where !reachableOnly || reachable(d, o) {
+                index += 1
+                guard index % stride == offset, reachableOnly || reachable(d, o) else { continue }
+                evaluations += 1
+                if let delta = state.evaluate([.init(agent: a, day: d, option: o, breaks: nil)]), delta < bestDelta {
+                    bestDelta = delta
+                    best = state.pending.first
+                }
             }
         }
         state.discard()

@@ -26,6 +26,8 @@ public struct SchedulingContext: Sendable {
     public let forbiddenNext: [[Bool]]
     /// The weeks of the horizon: 7-day blocks of day indices from day 0 (the last may be shorter).
     public let weeks: [Range<Int>]
+    /// The index in `weeks` of the week holding `day`.
+    func week(of day: Int) -> Int { day / 7 }
     /// `weekendOfDay[d]`: index of the weekend (Saturday + the Sunday after it) day d belongs to, −1
     /// on weekdays. Weekends are numbered in horizon order from 0; `weekendCount` of them.
     public let weekendOfDay: [Int]

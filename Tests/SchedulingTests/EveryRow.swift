@@ -70,11 +70,15 @@ struct AgentRows {
 
     /// True when the independent checker finds nothing wrong with `row` decoded into shifts.
     func checkerAccepts(_ row: [Int]) -> Bool {
-        let shifts = row.filter { $0 >= 0 }.map { o in
-            let option = context.catalog.options[o]
-            return RosterShift(agentID: context.problem.agents[agent].id, date: option.date, templateID: option.templateID,
-                               start: option.start, end: option.end, paidMinutes: option.paidMinutes, breaks: [])
-        }
-        return RuleChecker(problem: context.problem).violations(of: Roster(shifts: shifts)).isEmpty
+        RuleChecker(problem: context.problem).violations(of: Roster(shifts: shifts(of: agent, row: row, in: context))).isEmpty
+    }
+}
+
+/// Agent `agent`'s row (option per day, −1 off) as roster shifts without breaks.
+func shifts(of agent: Int, row: [Int], in context: SchedulingContext) -> [RosterShift] {
+    row.filter { $0 >= 0 }.map { o in
+        let option = context.catalog.options[o]
+        return RosterShift(agentID: context.problem.agents[agent].id, date: option.date, templateID: option.templateID,
+                           start: option.start, end: option.end, paidMinutes: option.paidMinutes, breaks: [])
     }
 }

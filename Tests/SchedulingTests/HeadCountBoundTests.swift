@@ -52,14 +52,7 @@ private struct HeadCountTruth {
 
     init(_ problem: RosterProblem) {
         context = SchedulingContext(problem: problem)
-        let rules = WeekRules(context: context)
-        for a in problem.agents.indices {
-            var valid: [[Int]] = []
-            forEveryRow(of: a, in: context) { row in
-                if rules.allowsExceptMinimum(agent: a, week: row) && rules.shortfall(agent: a, week: row) == (0, 0) { valid.append(row) }
-            }
-            rows.append(valid)
-        }
+        rows = problem.agents.indices.map { AgentRows(context, agent: $0).valid }
         // Own terms, head counts per target, nights and weekend days per row; then every combination.
         let cover = problem.shiftCover
         let options = context.catalog.options
@@ -92,19 +85,11 @@ private struct HeadCountTruth {
         if rows.allSatisfy({ !$0.isEmpty }) { recurse(0) }
     }
 
-    func shifts(agent a: Int, row: [Int]) -> [RosterShift] {
-        row.filter { $0 >= 0 }.map { o in
-            let option = context.catalog.options[o]
-            return RosterShift(agentID: context.problem.agents[a].id, date: option.date, templateID: option.templateID,
-                               start: option.start, end: option.end, paidMinutes: option.paidMinutes, breaks: [])
-        }
-    }
-
     /// Paid hours, requests not granted, published changes, preference windows broken.
     func ownCost(agent a: Int, row: [Int]) -> Double {
         let p = context.problem
         let agent = p.agents[a]
-        let worked = shifts(agent: a, row: row)
+        let worked = shifts(of: a, row: row, in: context)
         var cost = context.coefficients.paidHour * Double(worked.reduce(0) { $0 + $1.paidMinutes }) / 60
         for r in p.requests where r.agentID == agent.id {
             let matched = worked.contains { $0.date == r.date && (r.templateID == nil || r.templateID == $0.templateID) }
@@ -150,17 +135,22 @@ struct BoundCase: CustomTestStringConvertible, Sendable {
 
 private func index(_ p: RosterProblem, _ id: String) -> Int { p.templates.firstIndex { $0.id == id }! }
 
+/// Runs of 2…4 working days, rest runs of at least 2, no early the day after a late, at most one weekend.
+private func shortRuns(_ p: inout RosterProblem) {
+    p.contracts[0].maxConsecutiveDays = 4
+    p.contracts[0].minConsecutiveDays = 2
+    p.contracts[0].minConsecutiveDaysOff = 2
+    p.contracts[0].maxWeekends = 1
+    p.templates[index(p, "l")].cannotFollow = ["e"]
+}
+
 /// One agent, only rules the programme keeps exactly (sequence rules, horizon window, weekends; no
 /// rest rule, no weekly or per-template rule, no fairness): the bound is the optimum.
 private let exactCases: [BoundCase] = [
     BoundCase(name: "runs 2…4, rest runs ≥ 2, no early after a late, horizon 1920…2880, one weekend", agents: 1, days: 8, templates: 2) { p in
-        p.contracts[0].maxConsecutiveDays = 4
-        p.contracts[0].minConsecutiveDays = 2
-        p.contracts[0].minConsecutiveDaysOff = 2
+        shortRuns(&p)
         p.contracts[0].horizonMinutesMin = 1920
         p.contracts[0].horizonMinutesMax = 2880
-        p.contracts[0].maxWeekends = 1
-        p.templates[index(p, "l")].cannotFollow = ["e"]
     },
     BoundCase(name: "three templates, carry-in run of 2, runs ≤ 3 and ≥ 2, horizon ≥ 1800", agents: 1, days: 7, templates: 3) { p in
         p.contracts[0].maxConsecutiveDays = 3
@@ -180,13 +170,7 @@ private let exactCases: [BoundCase] = [
 /// preference windows, fairness, a published roster): the bound stays at or below the optimum, with
 /// or without the optimum as the steps' target, and repeats exactly.
 private let validCases: [BoundCase] = [
-    BoundCase(name: "two agents, runs 2…4, rest runs ≥ 2, no early after a late, one weekend", agents: 2, days: 7, templates: 2) { p in
-        p.contracts[0].maxConsecutiveDays = 4
-        p.contracts[0].minConsecutiveDays = 2
-        p.contracts[0].minConsecutiveDaysOff = 2
-        p.contracts[0].maxWeekends = 1
-        p.templates[index(p, "l")].cannotFollow = ["e"]
-    },
+    BoundCase(name: "two agents, runs 2…4, rest runs ≥ 2, no early after a late, one weekend", agents: 2, days: 7, templates: 2, tighten: shortRuns),
     BoundCase(name: "three agents, one template, horizon 1440…2400, at most 4 earlies, runs ≤ 3", agents: 3, days: 6, templates: 1) { p in
         p.contracts[0].horizonMinutesMin = 1440
         p.contracts[0].horizonMinutesMax = 2400
@@ -226,8 +210,8 @@ private func bound(_ problem: RosterProblem, upperBound: Double? = nil) -> Doubl
 /// The brute-force optimum passes the independent checker, and its term-by-term cost is
 /// `RosterState.cost` of that roster.
 private func expectStateAgrees(_ truth: HeadCountTruth, _ label: String) {
-    let shifts = truth.optimalRoster.enumerated().flatMap { truth.shifts(agent: $0, row: $1) }
-    #expect(RuleChecker(problem: truth.context.problem).violations(of: Roster(shifts: shifts)).isEmpty, "\(label)")
+    let roster = Roster(shifts: truth.optimalRoster.enumerated().flatMap { shifts(of: $0, row: $1, in: truth.context) })
+    #expect(RuleChecker(problem: truth.context.problem).violations(of: roster).isEmpty, "\(label)")
     guard let state = truth.stateCost(truth.optimalRoster) else { Issue.record("\(label): the state rejects the optimum"); return }
     #expect(abs(state - truth.optimum) < 1e-9, "\(label): RosterState \(state) vs brute force \(truth.optimum)")
 }
