@@ -2,7 +2,7 @@ import Foundation
 import WFMCore
 
 /// Best known objectives of benchmark instances, read from a CSV with columns `instance` and
-/// `best_known_ub` (../shared/data/curtois/best_known.csv; further columns are ignored).
+/// `best_known_ub` (Benchmarks/data/curtois/best_known.csv; further columns are ignored).
 public struct BestKnown: Sendable, Hashable {
     public var objectives: [String: Int]
 

@@ -14,10 +14,10 @@ struct CurtoisCommand: ParsableCommand {
         abstract: "Run the Curtois & Qu employee scheduling benchmark instances."
     )
 
-    /// The package's copy of the best known objectives: ../shared/data/curtois beside the package.
+    /// The package's copy of the best known objectives: Benchmarks/data/curtois/best_known.csv.
     static let defaultBestKnown = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/data/curtois/best_known.csv").path
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("data/curtois/best_known.csv").path
 
     @Argument(help: "Instance files (Instance1.txt …).") var files: [String]
     @Option(name: .customLong("time-limit"), help: "Scheduler time limit per instance, seconds.") var timeLimit: Double = 60

@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import CurtoisFormat
 
-/// The shared benchmark folder: <repo>/../shared/data/curtois (CI clones the repo beside shared/).
+/// The repository's copy of the benchmark: <repo>/Benchmarks/data/curtois (its README names the source).
 let curtoisFolder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/data/curtois")
+    .appendingPathComponent("Benchmarks/data/curtois")
 
 @Test func readsInstance1() throws {
     let instance = try CurtoisInstance.read(path: curtoisFolder.appendingPathComponent("Instance1.txt").path)

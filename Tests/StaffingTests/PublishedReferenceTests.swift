@@ -37,9 +37,10 @@ import Testing
     }
 }
 
-@Test func resourceCopyMatchesSharedData() throws {
+/// Checked where the workplace's reference data sits beside the repository; a clone alone skips it.
+@Test(.enabled(if: FileManager.default.fileExists(atPath: ReferenceData.sharedReferenceCases.path)))
+func resourceCopyMatchesSharedData() throws {
     let shared = ReferenceData.sharedReferenceCases
-    try #require(FileManager.default.fileExists(atPath: shared.path), "no ../shared beside the repository")
     let copy = try Data(contentsOf: ReferenceData.resources.appendingPathComponent("reference_cases.csv"))
     #expect(try Data(contentsOf: shared) == copy)
 }

@@ -1,10 +1,10 @@
 import CurtoisFormat
 import Foundation
 
-/// The benchmark folder beside the package: <repo>/../shared/data/curtois.
+/// The repository's copy of the benchmark: <repo>/Benchmarks/data/curtois (its README names the source).
 let curtoisFolder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/data/curtois")
+    .appendingPathComponent("Benchmarks/data/curtois")
 
 func benchmarkInstance(_ number: Int) throws -> CurtoisInstance {
     try CurtoisInstance.read(path: curtoisFolder.appendingPathComponent("Instance\(number).txt").path)
