@@ -8,8 +8,8 @@ import WFMCore
 ///
 /// On the weekday-adjusted daily totals y_d of the learnable days (`DailyTotals`):
 /// - yearly seasonality (≥ 730 days of history): `season[m]` = mean of y_d / trend(d) over the days of
-///   month m, scaled to mean 1 over the months seen, the trend refitted on y_d / season[m(d)];
-///   otherwise season ≡ 1;
+///   month m, scaled to mean 1 over the months seen, the trend refitted on y_d / season[m(d)], the
+///   two fits alternated 10 times (backfitting); otherwise season ≡ 1;
 /// - trend: least-squares line level(d) = α + β·d through y_d / season, or, with `growthPerYear` g,
 ///   level(d) = L · (1 + g)^((d − d_L) / 365.25), L the mean of the deseasonalised y over the last
 ///   56 days of history, centred at d_L (a planner's growth assumption replaces the fitted slope);
@@ -44,7 +44,9 @@ public struct LongRangeForecast: Sendable {
         var season = Array(repeating: 1.0, count: 13)
         var line = Self.leastSquares(points)
         yearlySeasonality = s.dayCount >= 730
-        if yearlySeasonality {
+        // Alternate the two fits (backfitting) until the line settles: each season from the
+        // current line, each line through the deseasonalised values.
+        for _ in 0..<(yearlySeasonality ? 10 : 0) {
             var sum = Array(repeating: 0.0, count: 13), count = Array(repeating: 0, count: 13)
             for (d, v) in points {
                 let fitted = line.alpha + line.beta * d

@@ -104,16 +104,16 @@ enum PlanReport {
             for c in o.classes {
                 let t0 = Double(c.startWeek), t1 = min(Double(n), t0 + Double(plan.hiring.trainingWeeks))
                 let r1 = min(Double(n), t1 + Double(plan.hiring.ramp.count))
-                if t1 > t0 { svg.empty("rect", ["class": "band-training", "x": f(x(t0)), "y": f(top), "width": f(x(t1) - x(t0)), "height": f(height - top - bottom)]) }
-                if r1 > t1 { svg.empty("rect", ["class": "band-ramp", "x": f(x(t1)), "y": f(top), "width": f(x(r1) - x(t1)), "height": f(height - top - bottom)]) }
+                if t1 > t0 { svg.empty("rect", ["class": "band-training", "x": f(x(t0)), "y": f(top), "width": f(x(t1) - x(t0)), "height": f(height - top - bottom)], selfClosing: true) }
+                if r1 > t1 { svg.empty("rect", ["class": "band-ramp", "x": f(x(t1)), "y": f(top), "width": f(x(r1) - x(t1)), "height": f(height - top - bottom)], selfClosing: true) }
             }
             let steps = o.weeks.enumerated().flatMap { k, w in [(Double(k), w), (Double(k + 1), w)] }
             let area = steps.map { "\(f(x($0.0))),\(f(y($0.1.availableFTE)))" }.joined(separator: " ")
-            svg.empty("polygon", ["class": "available", "points": "\(f(x(0))),\(f(y(0))) " + area + " \(f(x(Double(n)))),\(f(y(0)))"])
-            svg.empty("polyline", ["class": "with-overtime", "points": steps.map { "\(f(x($0.0))),\(f(y($0.1.availableFTE + $0.1.overtimeFTE)))" }.joined(separator: " ")])
-            svg.empty("polyline", ["class": "required", "points": steps.map { "\(f(x($0.0))),\(f(y($0.1.requiredFTE)))" }.joined(separator: " ")])
-            svg.empty("line", ["class": "axis", "x1": f(left), "y1": f(y(0)), "x2": f(width - right), "y2": f(y(0))])
-            svg.empty("line", ["class": "axis", "x1": f(left), "y1": f(top), "x2": f(left), "y2": f(y(0))])
+            svg.empty("polygon", ["class": "available", "points": "\(f(x(0))),\(f(y(0))) " + area + " \(f(x(Double(n)))),\(f(y(0)))"], selfClosing: true)
+            svg.empty("polyline", ["class": "with-overtime", "points": steps.map { "\(f(x($0.0))),\(f(y($0.1.availableFTE + $0.1.overtimeFTE)))" }.joined(separator: " ")], selfClosing: true)
+            svg.empty("polyline", ["class": "required", "points": steps.map { "\(f(x($0.0))),\(f(y($0.1.requiredFTE)))" }.joined(separator: " ")], selfClosing: true)
+            svg.empty("line", ["class": "axis", "x1": f(left), "y1": f(y(0)), "x2": f(width - right), "y2": f(y(0))], selfClosing: true)
+            svg.empty("line", ["class": "axis", "x1": f(left), "y1": f(top), "x2": f(left), "y2": f(y(0))], selfClosing: true)
             for tick in stride(from: 0.0, through: yMax, by: yMax / 5) {
                 svg.element("text", ["class": "label", "x": f(left - 6), "y": f(y(tick) + 4), "text-anchor": "end"], text: f(tick))
             }
@@ -123,7 +123,7 @@ enum PlanReport {
             }
             for c in o.classes {
                 let cx = x(Double(c.startWeek)) + step / 2, base = top - 2
-                svg.empty("polygon", ["class": "class-mark", "points": "\(f(cx - 5)),\(f(base - 9)) \(f(cx + 5)),\(f(base - 9)) \(f(cx)),\(f(base))"])
+                svg.empty("polygon", ["class": "class-mark", "points": "\(f(cx - 5)),\(f(base - 9)) \(f(cx + 5)),\(f(base - 9)) \(f(cx)),\(f(base))"], selfClosing: true)
                 svg.element("text", ["class": "label", "x": f(cx + 6), "y": f(base - 1)], text: String(c.size))
             }
             svg.element("text", ["class": "label", "x": f(left), "y": f(height - 4)], text: "FTE per week; week starts on the x axis")
