@@ -70,6 +70,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "PlanningBenchmarks",
+            dependencies: ["Scenario", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/PlanningBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "ScaleBenchmarks",
             dependencies: ["Scenario", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/ScaleBenchmarks",

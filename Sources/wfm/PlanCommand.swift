@@ -3,7 +3,7 @@ import Foundation
 import Scenario
 
 /// `wfm plan PLAN.yaml`: the long-term capacity and hiring plan (docs/plan.md). Exit 0 with a
-/// summary; 1 when the solver found no plan; 2 when the plan file or its files are invalid.
+/// summary; 1 when the solver found no plan (nothing written); 2 when the plan file or its files are invalid.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -23,8 +23,11 @@ struct PlanCommand: ParsableCommand {
         let progress: (@Sendable (String) -> Void)? = quiet ? nil : { @Sendable line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        let outcome = try PlanRunner(progress: progress).run(loaded, folder: out ?? "out/\(loaded.name)")
-        print(outcome.text)
-        if !outcome.hasPlan { throw ExitCode(1) }
+        do {
+            print(try PlanRunner(progress: progress).run(loaded, folder: out ?? "out/\(loaded.name)").text)
+        } catch let failure as PlanFailure {
+            FileHandle.standardError.write(Data(("wfm plan: no plan written: \(failure.explanation)\n").utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -7,37 +7,22 @@ struct PlanCommandTests {
     static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenarios")
 
-    static func folder(_ name: String) -> String {
-        let path = NSTemporaryDirectory() + "wfm-plan-tests-\(getpid())-\(name)"
-        try? FileManager.default.removeItem(atPath: path)
-        return path
-    }
-
-    static func rows(_ path: String) throws -> [[String]] {
-        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
-    }
-
-    static func summary(_ folder: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))
-        return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
-    }
-
     static var weekly: String { scenarios.appendingPathComponent("plan/weekly.yaml").path }
 
     @Test func writesPlanSummaryAndReport() throws {
-        let out = Self.folder("weekly")
+        let out = temporaryFolder("plan-weekly")
         let r = try runWFM(["plan", Self.weekly, "--out", out, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         #expect(r.stdout.contains("plan written to \(out)"))
-        let plan = try Self.rows(out + "/plan.csv")
+        let plan = try csvRows(out + "/plan.csv")
         #expect(plan.first == ["week_start", "required_fte", "available_fte", "paid_fte", "tenured_fte", "in_training_fte",
                                "hires_starting", "overtime_fte", "shortfall_fte", "cost"])
         #expect(plan.count == 1 + 12)
         // required_fte is the weekly file's, week by week.
-        let given = try Self.rows(Self.scenarios.appendingPathComponent("plan/weekly_fte.csv").path).dropFirst()
+        let given = try csvRows(Self.scenarios.appendingPathComponent("plan/weekly_fte.csv").path).dropFirst()
         #expect(zip(plan.dropFirst(), given).allSatisfy { $0[0] == $1[0] && Double($0[1]) == Double($1[1]) })
-        let json = try Self.summary(out)
+        let json = try summary(out)
         #expect(json["kind"] as? String == "plan")
         #expect((json["inputs_sha256"] as? String)?.count == 64)
         let cost = try #require(json["cost"] as? [String: Double])
@@ -53,20 +38,20 @@ struct PlanCommandTests {
     }
 
     @Test func setOverridesAndComparePlans() throws {
-        let base = Self.folder("base"), high = Self.folder("attrition")
+        let base = temporaryFolder("plan-base"), high = temporaryFolder("plan-attrition")
         #expect(try runWFM(["plan", Self.weekly, "--out", base, "--quiet"]).status == 0)
         let r = try runWFM(["plan", Self.weekly, "--out", high, "--set", "attrition_per_month=0.08", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
-        let json = try Self.summary(high)
+        let json = try summary(high)
         #expect(json["overrides"] as? [String] == ["attrition_per_month=0.08"])
-        #expect((try Self.summary(base)["hires"] as? Int)! < (json["hires"] as? Int)!)
+        #expect((try summary(base)["hires"] as? Int)! < (json["hires"] as? Int)!)
         let compare = try runWFM(["compare", base, high])
         #expect(compare.status == 0, "\(compare.stderr)")
         #expect(compare.stdout.contains("cost, total") && compare.stdout.contains("hires") && compare.stdout.contains("weeks short"))
     }
 
     @Test func badPlanFileIsRejectedWithFileLineAndKey() throws {
-        let dir = Self.folder("broken")
+        let dir = temporaryFolder("plan-broken")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.scenarios.appendingPathComponent("plan/weekly_fte.csv").path, toPath: dir + "/weekly_fte.csv")
         let text = """
@@ -96,7 +81,7 @@ struct PlanCommandTests {
     }
 
     @Test func weeklyFileRowsAreChecked() throws {
-        let dir = Self.folder("weekly-rows")
+        let dir = temporaryFolder("plan-weekly-rows")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try String(contentsOfFile: Self.weekly, encoding: .utf8).write(toFile: dir + "/plan.yaml", atomically: true, encoding: .utf8)
         try "week_start,required_fte\n2000-01-02,30\n2000-01-05,31\n2000-01-09,x\n".write(toFile: dir + "/weekly_fte.csv", atomically: true, encoding: .utf8)
@@ -108,10 +93,10 @@ struct PlanCommandTests {
 
     @Test func demandFromHistoryFollowsMonthlyShrinkage() throws {
         let plan = Self.scenarios.appendingPathComponent("plan/plan.yaml").path
-        let flat = Self.folder("shrink-flat"), summer = Self.folder("shrink-summer")
+        let flat = temporaryFolder("plan-shrink-flat"), summer = temporaryFolder("plan-shrink-summer")
         #expect(try runWFM(["plan", plan, "--out", flat, "--set", "weeks=30", "--set", "demand.shrinkage=0.25", "--quiet"]).status == 0)
         #expect(try runWFM(["plan", plan, "--out", summer, "--set", "weeks=30", "--quiet"]).status == 0)
-        let a = try Self.rows(flat + "/plan.csv"), b = try Self.rows(summer + "/plan.csv")
+        let a = try csvRows(flat + "/plan.csv"), b = try csvRows(summer + "/plan.csv")
         for (x, y) in zip(a.dropFirst(), b.dropFirst()) {
             let week = x[0], r0 = Double(x[1])!, r1 = Double(y[1])!
             #expect(r0 > 20, "\(week): \(r0) FTE")

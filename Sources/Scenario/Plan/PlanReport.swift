@@ -93,8 +93,8 @@ enum PlanReport {
     private static func chart(_ plan: PlanFile, _ o: PlanOutcome, into html: inout HTMLWriter) {
         let width = 960.0, height = 340.0, left = 48.0, right = 12.0, top = 24.0, bottom = 36.0
         let n = o.weeks.count
-        let top_ = o.weeks.map { max($0.requiredFTE, $0.availableFTE + $0.overtimeFTE) }.max() ?? 1
-        let yMax = max(1, (top_ * 1.1 / 10).rounded(.up) * 10)
+        let peak = o.weeks.map { max($0.requiredFTE, $0.availableFTE + $0.overtimeFTE) }.max() ?? 1
+        let yMax = max(1, (peak * 1.1 / 10).rounded(.up) * 10)
         let step = (width - left - right) / Double(n)
         func x(_ week: Double) -> Double { left + week * step }
         func y(_ fte: Double) -> Double { top + (height - top - bottom) * (1 - fte / yMax) }

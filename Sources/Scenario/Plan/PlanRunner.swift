@@ -12,6 +12,12 @@ public struct PlanRunOutcome: Sendable {
     public var rule: PlanOutcome
 }
 
+/// A plan run that ended without a plan; nothing was written.
+public struct PlanFailure: Error, Sendable, CustomStringConvertible {
+    public var explanation: String
+    public var description: String { explanation }
+}
+
 /// `wfm plan`, top to bottom: weekly required FTE (given, or forecast → staffing → FTE), the integer
 /// programme solved by GLPK, then plan.csv, summary.json and report.html written together into the
 /// output folder (`OutputFolder`, as `wfm run` does).
@@ -31,6 +37,10 @@ public struct PlanRunner: Sendable {
             + "time limit \(Int(plan.timeLimitSeconds)) s, gap \(plan.relativeGap)")
         let result = try CapacityPlanner.solve(capacity, solver: GLPKSolver(), timeLimitSeconds: plan.timeLimitSeconds,
                                                relativeGap: plan.relativeGap)
+        guard result.status == .optimal || result.status == .feasible else {
+            throw PlanFailure(explanation: "the solver returned no plan (\(result.status.rawValue)) in \(plan.timeLimitSeconds) s: "
+                + "raise solver.time_limit_seconds or solver.relative_gap")
+        }
         let rule = PlanOutcome(plan: capacity, classes: RulePlan.classes(capacity))
         let files = [
             ("plan.csv", PlanFiles.csv(plan, result.outcome)),
@@ -44,9 +54,6 @@ public struct PlanRunner: Sendable {
 }
 
 extension PlanRunOutcome {
-    /// Whether the solver returned a plan (optimal or feasible at the time limit).
-    public var hasPlan: Bool { result.status == .optimal || result.status == .feasible }
-
     /// The compact summary `wfm plan` prints: status, cost against the simple rule, classes, short weeks.
     public var text: String {
         let o = result.outcome
