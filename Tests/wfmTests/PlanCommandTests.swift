@@ -48,6 +48,13 @@ struct PlanCommandTests {
         let compare = try runWFM(["compare", base, high])
         #expect(compare.status == 0, "\(compare.stderr)")
         #expect(compare.stdout.contains("cost, total") && compare.stdout.contains("hires") && compare.stdout.contains("weeks short"))
+        // A roster run (the compare fixture) does not mix with plan runs.
+        let roster = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ScenarioTests/Fixtures/run-base").path
+        #expect(FileManager.default.fileExists(atPath: roster + "/summary.json"))
+        let mixed = try runWFM(["compare", base, roster])
+        #expect(mixed.status == 2)
+        #expect(mixed.stderr.contains("\(roster): error: not a plan run (wfm plan)"), "\(mixed.stderr)")
     }
 
     @Test func badPlanFileIsRejectedWithFileLineAndKey() throws {
