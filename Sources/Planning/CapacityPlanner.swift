@@ -15,7 +15,8 @@ public struct PlanResult: Sendable {
 
 /// Solves a capacity plan's integer programme (`PlanProgramme`) with any `MIPSolver` (GLPK in
 /// production, brute force in tests). The rule-based plan (`RulePlan`) is injected as the first
-/// incumbent, so a time-limited solve always returns a plan at least as cheap as the rule's.
+/// incumbent, so a time-limited solve always returns a plan at least as cheap as the rule's (the
+/// rule's own, status `feasible`, when the limit passes before the solver took it).
 public enum CapacityPlanner {
     public static func solve(_ plan: CapacityPlan, solver: any MIPSolver, timeLimitSeconds: Double,
                              relativeGap: Double) throws -> PlanResult {
@@ -23,7 +24,13 @@ public enum CapacityPlanner {
         let start = startValues(programme, plan: plan, classes: RulePlan.classes(plan))
         let options = SolveOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap,
                                    start: programme.model.maxViolation(of: start) <= 1e-7 ? start : nil)
-        let solution = try solver.solve(programme.model, options: options)
+        var solution = try solver.solve(programme.model, options: options)
+        if solution.status == .noSolution, let start = options.start {
+            // Stopped (time limit) before the solver took the start as its incumbent: the start is
+            // then the best plan known, feasible by construction.
+            solution = Solution(status: .feasible, values: start, objective: programme.model.objective(of: start),
+                                bound: solution.bound, seconds: solution.seconds)
+        }
         let classes = solution.hasSolution ? programme.classes(in: solution) : []
         return PlanResult(outcome: PlanOutcome(plan: plan, classes: classes), status: solution.status,
                           objective: solution.hasSolution ? solution.objective : nil,

@@ -128,6 +128,21 @@ struct CapacityPlannerTests {
         #expect(rule.costs.total >= Self.enumeratedOptimum(plan).cost - 1e-6)
     }
 
+    @Test("Stopped by the time limit, the solve still returns a plan no dearer than the simple rule's")
+    func timeLimitKeepsTheRulePlan() throws {
+        let required: [Double] = (0..<52).map { (t: Int) -> Double in
+            let x = Double(t)
+            return 40 + 8 * sin(x / 5) + x / 4
+        }
+        var plan = Self.smallPlan(required: required, startFTE: 40, lead: 3, training: 4, ramp: [0.5, 0.75], spacing: 2)
+        plan.hiring.maxSize = 12
+        let rule = PlanOutcome(plan: plan, classes: RulePlan.classes(plan))
+        let result = try CapacityPlanner.solve(plan, solver: GLPKSolver(), timeLimitSeconds: 0.001, relativeGap: 0)
+        #expect(result.status == SolveStatus.feasible || result.status == SolveStatus.optimal)
+        #expect(result.outcome.costs.total <= rule.costs.total + 1e-6)
+        #expect(!result.outcome.classes.isEmpty)
+    }
+
     @Test("Weekly attrition compounds to the monthly rate over a year")
     func weeklyAttrition() {
         let a = CapacityPlan.weeklyAttrition(monthly: 0.03)
