@@ -22,8 +22,9 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "GLPKSolver", dependencies: ["MIP", "CGLPK"]),
         .target(name: "Scheduling", dependencies: ["WFMCore", "Staffing", "MIP"]),
+        .target(name: "Planning", dependencies: ["MIP"]),
         .target(name: "Scenario", dependencies: [
-            "WFMCore", "Forecasting", "Staffing", "MIP", "GLPKSolver", "Scheduling",
+            "WFMCore", "Forecasting", "Staffing", "MIP", "GLPKSolver", "Scheduling", "Planning",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "CommandLineSupport", dependencies: ["WFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "WFMCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "MIP", "GLPKSolver"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),
 
         .target(name: "CurtoisFormat", path: "Benchmarks/CurtoisFormat"),
@@ -65,6 +67,12 @@ let package = Package(
             name: "ForecastingBenchmarks",
             dependencies: ["Forecasting", "WFMCore", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/ForecastingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "PlanningBenchmarks",
+            dependencies: ["Scenario", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/PlanningBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

@@ -26,28 +26,65 @@ public enum Forecaster {
                 bag.error(file: file, key: "queue \(q.queue)", "needs at least 7 days of history before \(start)")
                 continue
             }
-            let fallback = ahtSeconds[q.queue] ?? defaultAHTSeconds
-            var ahtByWeekday: [Int: [Double]] = [:]
-            for w in 1...7 {
-                ahtByWeekday[w] = HandleTime().perInterval(q, series: plan.series, weekday: w, fallbackSeconds: fallback)
-            }
-            guard ahtByWeekday.count == 7 else {
-                bag.error(file: file, key: "queue \(q.queue)", "history has no aht_seconds for this queue: give the queue's handle time (--aht SECONDS or the queue's aht_seconds)")
-                continue
-            }
-            let n = history.slotsPerDay
-            var contacts: [Double] = [], aht: [Double] = []
-            contacts.reserveCapacity(grid.intervals.count)
-            for interval in grid.intervals {
-                let day = interval.date.dayNumber - start.dayNumber
-                let slot = interval.minuteOfDay / history.intervalMinutes
-                contacts.append(plan.contacts[day * n + slot])
-                aht.append(ahtByWeekday[interval.date.isoWeekday]![slot])
-            }
+            guard let (contacts, aht) = onGrid(plan.contacts, queue: q, series: plan.series, grid: grid,
+                                               fallbackAHTSeconds: ahtSeconds[q.queue] ?? defaultAHTSeconds, file: file, bag: &bag)
+            else { continue }
             queues.append(QueueForecast(queue: q.queue, method: plan.method, contacts: contacts, ahtSeconds: aht))
         }
         try bag.throwIfErrors()
         return Forecast(timeZone: history.timeZone, intervalMinutes: history.intervalMinutes,
                         intervals: grid.intervals, queues: queues)
+    }
+
+    /// Many weeks of every queue of `history` for capacity planning (`LongRangeForecast`: trend,
+    /// yearly seasonality with two years of history, weekday × interval profile, special days), on
+    /// the grid of `days` days from `start`. Handle times and errors as for `forecast`.
+    public static func longRange(history: History, start: LocalDate, days: Int, specialDays: SpecialDays = SpecialDays(),
+                                 ahtSeconds: [String: Double] = [:], growthPerYear: Double? = nil,
+                                 file: String = "history") throws -> [LongRangeForecast] {
+        precondition(days > 0, "days must be > 0, got \(days)")
+        let grid = TimeGrid(timeZone: history.timeZone, startDate: start, days: days, intervalMinutes: history.intervalMinutes)
+        var bag = DiagnosticBag()
+        var queues: [LongRangeForecast] = []
+        for q in history.queues {
+            guard var forecast = LongRangeForecast(history: q, start: start, days: days, specialDays: specialDays,
+                                                   growthPerYear: growthPerYear), forecast.series.dayCount >= 7 else {
+                bag.error(file: file, key: "queue \(q.queue)", "needs at least 7 days of history before \(start)")
+                continue
+            }
+            guard let (contacts, aht) = onGrid(forecast.contacts, queue: q, series: forecast.series, grid: grid,
+                                               fallbackAHTSeconds: ahtSeconds[q.queue], file: file, bag: &bag) else { continue }
+            forecast.contacts = contacts
+            forecast.ahtSeconds = aht
+            queues.append(forecast)
+        }
+        try bag.throwIfErrors()
+        return queues
+    }
+
+    /// Wall-clock contacts (`days × slotsPerDay` from the grid's start) on the grid's intervals, with
+    /// the handle time per interval (`HandleTime`: the history's, else the fallback); nil (reported)
+    /// when the queue has no handle time at all.
+    private static func onGrid(_ wallClock: [Double], queue q: QueueHistory, series: DaySeries, grid: TimeGrid,
+                               fallbackAHTSeconds: Double?, file: String, bag: inout DiagnosticBag)
+        -> (contacts: [Double], ahtSeconds: [Double])? {
+        var ahtByWeekday: [Int: [Double]] = [:]
+        for w in 1...7 {
+            ahtByWeekday[w] = HandleTime().perInterval(q, series: series, weekday: w, fallbackSeconds: fallbackAHTSeconds)
+        }
+        guard ahtByWeekday.count == 7 else {
+            bag.error(file: file, key: "queue \(q.queue)", "history has no aht_seconds for this queue: give the queue's handle time (--aht SECONDS or the queue's aht_seconds)")
+            return nil
+        }
+        let n = q.slotsPerDay
+        var contacts: [Double] = [], aht: [Double] = []
+        contacts.reserveCapacity(grid.intervals.count)
+        for interval in grid.intervals {
+            let day = interval.date.dayNumber - grid.startDate.dayNumber
+            let slot = interval.minuteOfDay / grid.intervalMinutes
+            contacts.append(wallClock[day * n + slot])
+            aht.append(ahtByWeekday[interval.date.isoWeekday]![slot])
+        }
+        return (contacts, aht)
     }
 }

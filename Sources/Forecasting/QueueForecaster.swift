@@ -19,15 +19,24 @@ enum QueueForecaster {
                      specialDays: SpecialDays) -> QueuePlan? {
         guard let s = DaySeries(history: history, end: start, specialDays: specialDays) else { return nil }
         let chosen = method == .auto ? AutoSelection.choose(s) : method
+        let contacts = calendarAdjusted(s, queue: history.queue, closed: history.closedWeekdays(firstDays: s.dayCount),
+                                        start: start, days: days, specialDays: specialDays) { chosen.normalDays(s, horizon: $0) }
+        return QueuePlan(contacts: contacts, method: chosen, series: s)
+    }
+
+    /// `days` days from `start` of the normal-day forecast `normalDays(horizon)` (which forecasts
+    /// `horizon` days following the series), with the calendar applied: closed weekdays and closed
+    /// special days 0, a special day with factor `f` × f.
+    static func calendarAdjusted(_ s: DaySeries, queue: String, closed: Set<Int>, start: LocalDate, days: Int,
+                                 specialDays: SpecialDays, normalDays: (Int) -> [Double]) -> [Double] {
         let skipped = start.dayNumber - (s.dayNumber0 + s.dayCount)
-        let normal = chosen.normalDays(s, horizon: skipped + days)
-        let closed = history.closedWeekdays(firstDays: s.dayCount)
+        let normal = normalDays(skipped + days)
         let n = s.slotsPerDay
         var contacts = Array(normal[(skipped * n)...])
         for k in 0..<days {
             let date = start.adding(days: k)
             let factor: Double
-            switch specialDays.kind(on: date, queue: history.queue) {
+            switch specialDays.kind(on: date, queue: queue) {
             case .closed?: factor = 0
             case .volumeFactor(let f)?: factor = f
             case nil: factor = closed.contains(date.isoWeekday) ? 0 : 1
@@ -36,6 +45,6 @@ enum QueueForecaster {
                 for i in (k * n)..<((k + 1) * n) { contacts[i] *= factor }
             }
         }
-        return QueuePlan(contacts: contacts, method: chosen, series: s)
+        return contacts
     }
 }

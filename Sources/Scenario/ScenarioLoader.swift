@@ -21,26 +21,8 @@ public enum ScenarioLoader {
     public static let defaultIntervalMinutes = 15
 
     public static func load(path: String, overrides: [String] = []) throws -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError([Diagnostic(file: path, message: "cannot read the scenario file (missing or not readable)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticError([Diagnostic(file: path, message: "the scenario file is not UTF-8 text")])
-        }
-        let composed: Node?
-        do {
-            composed = try Yams.compose(yaml: text)
-        } catch {
-            throw DiagnosticError([yamlDiagnostic(error, file: path)])
-        }
-        guard let document = composed else {
-            throw DiagnosticError([Diagnostic(file: path, line: 1, message: "the scenario file is empty: expected version: 1 and the keys of docs/scenario.md")])
-        }
-        let (root, applied, overrideDiagnostics) = Overrides.apply(overrides, to: document)
-        var overridden: [String: String] = [:]
-        for o in applied { overridden[o.path] = "--set \(o.key)=\(o.value)" }
-        var reader = NodeReader(file: path, overriddenPaths: overridden)
-        reader.bag.append(contentsOf: overrideDiagnostics)
+        let (data, root, applied, composed) = try compose(path: path, overrides: overrides, what: "scenario")
+        var reader = composed
         var context = LoadContext(scenarioPath: path)
         let scenario = context.read(root, reader: &reader, applied: applied)
         try reader.bag.throwIfErrors()
@@ -50,6 +32,34 @@ public enum ScenarioLoader {
         scenario.inputsSHA256 = try InputDigest.sha256(scenario: data, inputs: scenario.inputFiles.dropFirst(), overrides: applied)
         scenario.warnings = reader.bag.diagnostics
         return scenario
+    }
+
+    /// Reads and composes a YAML input file (`what`: "scenario", "plan") and applies `--set` overrides:
+    /// the file's bytes, the tree, the overrides applied, and a reader that reports against them
+    /// (holding the diagnostics of overrides that could not be applied).
+    static func compose(path: String, overrides: [String], what: String) throws
+        -> (data: Data, root: Node, applied: [AppliedOverride], reader: NodeReader) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError([Diagnostic(file: path, message: "cannot read the \(what) file (missing or not readable)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticError([Diagnostic(file: path, message: "the \(what) file is not UTF-8 text")])
+        }
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: text)
+        } catch {
+            throw DiagnosticError([yamlDiagnostic(error, file: path)])
+        }
+        guard let document = composed else {
+            throw DiagnosticError([Diagnostic(file: path, line: 1, message: "the \(what) file is empty: expected version: 1 and the keys of docs/\(what).md")])
+        }
+        let (root, applied, overrideDiagnostics) = Overrides.apply(overrides, to: document)
+        var overridden: [String: String] = [:]
+        for o in applied { overridden[o.path] = "--set \(o.key)=\(o.value)" }
+        var reader = NodeReader(file: path, overriddenPaths: overridden)
+        reader.bag.append(contentsOf: overrideDiagnostics)
+        return (data, root, applied, reader)
     }
 
     /// A diagnostic for a YAML syntax error, with the line Yams reports.
@@ -255,27 +265,27 @@ struct LoadContext {
 
     /// `history: FILE` (one file for every queue: with a `queue` column, or without one when there is
     /// a single queue) or `history: {QUEUE: FILE, …}` (one file per queue, each without a queue column).
-    private mutating func readHistory(_ node: Node, queueIDs: [String], reader: inout NodeReader) -> [HistoryFile] {
+    mutating func readHistory(_ node: Node, _ path: String = "history", queueIDs: [String], reader: inout NodeReader) -> [HistoryFile] {
         if case .mapping = node {
-            guard let pairs = reader.mapping(node, "history", allowed: queueIDs) else { return [] }
+            guard let pairs = reader.mapping(node, path, allowed: queueIDs) else { return [] }
             var files: [HistoryFile] = []
             for (queue, _, valueNode) in pairs {
-                let key = "history.\(queue)"
+                let key = NodeReader.join(path, queue)
                 guard let relative = reader.string(valueNode, key, what: "a CSV file path"),
                       let file = resolve(relative, key: key, node: valueNode, reader: &reader),
                       let header = historyHeader(file, node: valueNode, key: key, reader: &reader) else { continue }
                 files.append(HistoryFile(queueID: queue, file: file, hasHandleTime: header.contains("aht_seconds")))
             }
             for queue in queueIDs where !pairs.contains(where: { $0.key == queue }) {
-                reader.error(node, "history", "queue '\(queue)' has no history file: map every queue, e.g. \(queue): data/\(queue).csv")
+                reader.error(node, path, "queue '\(queue)' has no history file: map every queue, e.g. \(queue): data/\(queue).csv")
             }
             return files
         }
-        guard let relative = reader.string(node, "history", what: "a CSV file path or a mapping queue: file"),
-              let file = resolve(relative, key: "history", node: node, reader: &reader),
-              let header = historyHeader(file, node: node, key: "history", reader: &reader) else { return [] }
+        guard let relative = reader.string(node, path, what: "a CSV file path or a mapping queue: file"),
+              let file = resolve(relative, key: path, node: node, reader: &reader),
+              let header = historyHeader(file, node: node, key: path, reader: &reader) else { return [] }
         if queueIDs.count > 1 && !header.contains("queue") {
-            reader.error(node, "history", "\(file.displayName) has no queue column but the scenario has \(queueIDs.count) queues: add a queue column or map each queue to its own file")
+            reader.error(node, path, "\(file.displayName) has no queue column but the scenario has \(queueIDs.count) queues: add a queue column or map each queue to its own file")
         }
         return [HistoryFile(queueID: nil, file: file, hasHandleTime: header.contains("aht_seconds"))]
     }

@@ -70,10 +70,10 @@ extension NodeReader {
         return mode
     }
 
-    /// `solver: {time_limit_seconds, relative_gap, seed}`, each optional with `SolverSettings.defaults`.
-    mutating func readSolver(_ node: Node, _ path: String) -> SolverSettings? {
+    /// `solver: {time_limit_seconds, relative_gap, seed}`, each optional with `defaults`.
+    mutating func readSolver(_ node: Node, _ path: String, defaults: SolverSettings = .defaults) -> SolverSettings? {
         guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed"]) else { return nil }
-        var settings = SolverSettings.defaults
+        var settings = defaults
         var valid = true
         if let n = NodeReader.value(pairs, "time_limit_seconds") {
             if let v = number(n, NodeReader.join(path, "time_limit_seconds"), what: "a number of seconds > 0", accept: { $0 > 0 }) {

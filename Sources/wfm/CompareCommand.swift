@@ -11,7 +11,7 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare the KPIs of two or more run folders side by side, with differences against the first."
     )
 
-    @Argument(help: "Run folders written by `wfm run` (the first is the baseline).") var runs: [String]
+    @Argument(help: "Run folders written by `wfm run`, or all by `wfm plan` (the first is the baseline).") var runs: [String]
     @Option(help: "Also write the table as CSV to this file (written atomically).") var csv: String?
 
     func validate() throws {
@@ -21,6 +21,10 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let plans = try PlanRunSummary.readAll(runs) {
+            try show(RunComparison(plans: plans))
+            return
+        }
         var problems: [Diagnostic] = []
         var directories: [RunDirectory] = []
         for path in runs {
@@ -29,7 +33,10 @@ struct CompareCommand: ParsableCommand {
             }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        let comparison = RunComparison(directories)
+        try show(RunComparison(directories))
+    }
+
+    private func show(_ comparison: RunComparison) throws {
         print(comparison.text, terminator: "")
         if let csv { try AtomicFile.write(comparison.csv, to: csv) }
     }

@@ -5,17 +5,17 @@ import Testing
 private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("scenarios")
 
-private func temporaryFolder(_ name: String) -> String {
+func temporaryFolder(_ name: String) -> String {
     let path = NSTemporaryDirectory() + "wfm-run-tests-\(getpid())-\(name)"
     try? FileManager.default.removeItem(atPath: path)
     return path
 }
 
-private func csvRows(_ path: String) throws -> [[String]] {
+func csvRows(_ path: String) throws -> [[String]] {
     try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
 }
 
-private func summary(_ folder: String) throws -> [String: Any] {
+func summary(_ folder: String) throws -> [String: Any] {
     let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))
     return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
 }

@@ -89,10 +89,7 @@ enum DemandStage {
                           "makes the handle time \(aht[bad]) s at \(TimeGrid.iso8601(grid.intervals[bad])): it must stay > 0")
                 continue
             }
-            let isOpen = grid.intervals.map { interval in
-                interval.minuteOfDay >= q.openFromMinute && interval.minuteOfDay < q.openToMinute
-                    && calendar.kind(on: interval.date, queue: q.id) != .closed
-            }
+            let isOpen = openMask(q, grid: grid, calendar: calendar)
             if q.channel != .email {
                 for k in contacts.indices where !isOpen[k] { contacts[k] = 0 }
             }
@@ -104,12 +101,19 @@ enum DemandStage {
 
     /// Every history file of the scenario, read at the plan interval in the scenario's time zone.
     static func history(_ scenario: Scenario) throws -> History {
+        try history(scenario.history, intervalMinutes: scenario.grid.intervalMinutes, timeZone: scenario.timeZone,
+                    singleQueue: scenario.queues[0].id)
+    }
+
+    /// History files read at `intervalMinutes` in `timeZone`; a file without a queue mapping and
+    /// without a queue column belongs to `singleQueue`.
+    static func history(_ files: [HistoryFile], intervalMinutes: Int, timeZone: TimeZone, singleQueue: String) throws -> History {
         var parts: [History] = []
         var errors: [Diagnostic] = []
-        for file in scenario.history {
+        for file in files {
             do {
-                parts.append(try HistoryReader.read(path: file.file.path, intervalMinutes: scenario.grid.intervalMinutes,
-                                                    timeZone: scenario.timeZone, singleQueue: file.queueID ?? scenario.queues[0].id,
+                parts.append(try HistoryReader.read(path: file.file.path, intervalMinutes: intervalMinutes,
+                                                    timeZone: timeZone, singleQueue: file.queueID ?? singleQueue,
                                                     displayName: file.file.displayName))
             } catch let e as DiagnosticError {
                 errors += e.diagnostics
@@ -119,13 +123,23 @@ enum DemandStage {
         return History(merging: parts)
     }
 
-    static func specialDays(_ scenario: Scenario) -> SpecialDays {
+    static func specialDays(_ scenario: Scenario) -> SpecialDays { specialDays(scenario.calendar) }
+
+    static func specialDays(_ calendar: [SpecialDay]) -> SpecialDays {
         var all: [LocalDate: SpecialDays.Kind] = [:]
         var perQueue: [String: [LocalDate: SpecialDays.Kind]] = [:]
-        for day in scenario.calendar {
+        for day in calendar {
             let kind: SpecialDays.Kind = day.closed ? .closed : .volumeFactor(day.volumeFactor)
             if day.queueIDs.isEmpty { all[day.date] = kind } else { for q in day.queueIDs { perQueue[q, default: [:]][day.date] = kind } }
         }
         return SpecialDays(all, perQueue: perQueue)
+    }
+
+    /// Per interval of `grid`: whether queue `q` is open (inside its `open:` hours on a day the calendar does not close).
+    static func openMask(_ q: QueueSettings, grid: TimeGrid, calendar: SpecialDays) -> [Bool] {
+        grid.intervals.map { interval in
+            interval.minuteOfDay >= q.openFromMinute && interval.minuteOfDay < q.openToMinute
+                && calendar.kind(on: interval.date, queue: q.id) != .closed
+        }
     }
 }
