@@ -10,12 +10,14 @@ public enum Forecaster {
     /// - specialDays: closed days and volume multipliers (excluded from learning; applied in the plan).
     /// - ahtSeconds: per-queue handle time where the history has none (the queue's `aht_seconds`);
     ///   `defaultAHTSeconds` for queues not listed. A queue with neither handle times in its history
-    ///   nor a default is an error.
+    ///   nor a default is an error when `requireHandleTime` (a run needs handle times); otherwise its
+    ///   forecast has contacts only (`QueueForecast.ahtSeconds` empty) and is listed in `Forecast.withoutHandleTime`.
     /// Throws `DiagnosticError` naming the queue when a queue has less than 7 days of history before
     /// `start` or no handle time at all.
     public static func forecast(history: History, start: LocalDate, days: Int, method: ForecastMethod = .auto,
                                 specialDays: SpecialDays = SpecialDays(), ahtSeconds: [String: Double] = [:],
-                                defaultAHTSeconds: Double? = nil, file: String = "history") throws -> Forecast {
+                                defaultAHTSeconds: Double? = nil, requireHandleTime: Bool = true,
+                                file: String = "history") throws -> Forecast {
         precondition(days > 0, "days must be > 0, got \(days)")
         let grid = TimeGrid(timeZone: history.timeZone, startDate: start, days: days, intervalMinutes: history.intervalMinutes)
         var bag = DiagnosticBag()
@@ -31,7 +33,8 @@ public enum Forecaster {
             for w in 1...7 {
                 ahtByWeekday[w] = HandleTime().perInterval(q, series: plan.series, weekday: w, fallbackSeconds: fallback)
             }
-            guard ahtByWeekday.count == 7 else {
+            let knowsHandleTime = ahtByWeekday.count == 7
+            guard knowsHandleTime || !requireHandleTime else {
                 bag.error(file: file, key: "queue \(q.queue)", "history has no aht_seconds for this queue: give the queue's handle time (--aht SECONDS or the queue's aht_seconds)")
                 continue
             }
@@ -42,7 +45,7 @@ public enum Forecaster {
                 let day = interval.date.dayNumber - start.dayNumber
                 let slot = interval.minuteOfDay / history.intervalMinutes
                 contacts.append(plan.contacts[day * n + slot])
-                aht.append(ahtByWeekday[interval.date.isoWeekday]![slot])
+                if knowsHandleTime { aht.append(ahtByWeekday[interval.date.isoWeekday]![slot]) }
             }
             queues.append(QueueForecast(queue: q.queue, method: plan.method, contacts: contacts, ahtSeconds: aht))
         }

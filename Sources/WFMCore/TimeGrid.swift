@@ -12,12 +12,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; nil when malformed or not a real date (2026-02-30).
+    /// Parses `YYYY-MM-DD` (ISO 8601) or `DD.MM.YYYY` (as a Russian- or German-locale spreadsheet
+    /// writes dates); nil when malformed or not a real date (2026-02-30). The one date parser of
+    /// every file wfm reads (`WallClockReading` uses it for the date of a timestamp).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= LocalDate.daysInMonth(year: y, month: m) else { return nil }
+        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
+        let dotted = text.split(separator: ".", omittingEmptySubsequences: false)
+        let y: Int?, m: Int?, d: Int?
+        if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2 {
+            (y, m, d) = (decimalDigits(iso[0]), decimalDigits(iso[1]), decimalDigits(iso[2]))
+        } else if dotted.count == 3, dotted[0].count == 2, dotted[1].count == 2, dotted[2].count == 4 {
+            (y, m, d) = (decimalDigits(dotted[2]), decimalDigits(dotted[1]), decimalDigits(dotted[0]))
+        } else {
+            return nil
+        }
+        guard let y, let m, let d, (1...12).contains(m), d >= 1, d <= LocalDate.daysInMonth(year: y, month: m) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -155,6 +164,12 @@ public struct TimeGrid: Sendable {
         let a = abs(utcOffsetMinutes)
         return String(format: "%@T%02d:%02d%@%02d:%02d", date.description, minuteOfDay / 60, minuteOfDay % 60, sign, a / 60, a % 60)
     }
+}
+
+/// The value of a non-empty run of ASCII digits (no sign, no spaces); nil otherwise.
+func decimalDigits(_ text: Substring) -> Int? {
+    guard !text.isEmpty, text.count <= 9, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+    return Int(text)
 }
 
 /// Parses a local time of day "HH:MM" into minutes since midnight (0...1440; "24:00" allowed as the end of day).

@@ -1,10 +1,14 @@
 import ArgumentParser
 import Foundation
 import Scenario
+import Scheduling
 
 /// `wfm run SCENARIO.yaml`: forecast, staff, roster, project and export one scenario (SPEC.md).
 /// Exit 0 with a compact summary; 1 when no roster meets the hard rules (the collision is printed);
-/// 2 when the scenario or its files are invalid (every problem printed, nothing written).
+/// 2 when the scenario or its files are invalid (every problem printed, nothing written), or another
+/// run holds the output folder. The first SIGINT (Ctrl-C) or SIGTERM stops the search: the best
+/// valid roster so far is written with solver status `interrupted`, then the exit status is
+/// 128 + the signal (130, 143); a second one exits at once (same status) with nothing written.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -35,12 +39,50 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         let folder = out ?? "out/\(loaded.name)"
+        let interrupts = Interrupts()
         do {
-            let outcome = try ScenarioRunner(timeLimitSeconds: timeLimit, seed: seed, progress: progress).run(loaded, folder: folder)
+            let outcome = try ScenarioRunner(timeLimitSeconds: timeLimit, seed: seed, progress: progress, stop: interrupts.stop)
+                .run(loaded, folder: folder)
             print(RunSummaryText.text(outcome))
+            if let signal = interrupts.first { throw ExitCode(128 + signal) }
         } catch let failure as RunFailure {
             stderr.write(Data(("wfm run: no roster written: \(failure.explanation)\n").utf8))
             throw ExitCode(1)
         }
+    }
+}
+
+/// SIGINT and SIGTERM during a run: the first requests a stop of the search (`StopRequest`), the
+/// second ends the process at once with 128 + the signal, before anything more is written.
+final class Interrupts: @unchecked Sendable {
+    let stop = StopRequest()
+    private let lock = NSLock()
+    private var received: Int32?
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [unowned self] in self.receive(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// The first signal received, if any.
+    var first: Int32? { lock.withLock { received } }
+
+    private func receive(_ number: Int32) {
+        let again = lock.withLock { () -> Bool in
+            defer { if received == nil { received = number } }
+            return received != nil
+        }
+        if again {
+            FileHandle.standardError.write(Data("wfm run: interrupted again: exiting, nothing written\n".utf8))
+            _exit(128 + number)
+        }
+        FileHandle.standardError.write(Data("wfm run: interrupted: stopping the search and writing the best roster so far (interrupt again to exit at once, writing nothing)\n".utf8))
+        stop.request()
     }
 }

@@ -110,7 +110,7 @@ enum DemandStage {
             do {
                 parts.append(try HistoryReader.read(path: file.file.path, intervalMinutes: scenario.grid.intervalMinutes,
                                                     timeZone: scenario.timeZone, singleQueue: file.queueID ?? scenario.queues[0].id,
-                                                    displayName: file.file.displayName))
+                                                    displayName: file.file.displayName, encoding: file.file.encoding))
             } catch let e as DiagnosticError {
                 errors += e.diagnostics
             }
