@@ -172,11 +172,13 @@ func decimalDigits(_ text: Substring) -> Int? {
     return Int(text)
 }
 
-/// Parses a local time of day "HH:MM" into minutes since midnight (0...1440; "24:00" allowed as the end of day).
+/// Parses a local time of day `HH:MM` or `H:MM` (as a spreadsheet writes it), optionally followed
+/// by `:00` (wfm plans at minute precision), into minutes since midnight (0...1440; "24:00" allowed
+/// as the end of day). The one time-of-day parser of every file wfm reads.
 public func parseTimeOfDay(_ text: String) -> Int? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-          let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m) else { return nil }
+    guard parts.count == 2 || (parts.count == 3 && parts[2] == "00"), (1...2).contains(parts[0].count), parts[1].count == 2,
+          let h = decimalDigits(parts[0]), let m = decimalDigits(parts[1]), (0...24).contains(h), (0..<60).contains(m) else { return nil }
     let total = h * 60 + m
     return total <= 1440 ? total : nil
 }

@@ -26,23 +26,16 @@ public struct WallClockReading: Sendable, Hashable {
     public init?(_ text: String) {
         let s = Substring(text.trimmingCharacters(in: .whitespaces))
         guard let cut = s.firstIndex(where: { $0 == "T" || $0 == " " }), let date = LocalDate(String(s[..<cut])) else { return nil }
-        var rest = s[s.index(after: cut)...].drop { $0 == " " }
-        // The time of day: H:MM or HH:MM, then optional :00.
-        guard let colon = rest.firstIndex(of: ":"), let hour = decimalDigits(rest[..<colon]),
-              rest.distance(from: rest.startIndex, to: colon) <= 2, hour < 24 else { return nil }
-        rest = rest[rest.index(after: colon)...]
-        guard rest.count >= 2, let minute = decimalDigits(rest.prefix(2)), minute < 60 else { return nil }
-        rest = rest.dropFirst(2)
-        if rest.first == ":" {
-            guard rest.count >= 3, decimalDigits(rest.dropFirst().prefix(2)) == 0 else { return nil }
-            rest = rest.dropFirst(3)
-        }
+        let rest = s[s.index(after: cut)...].drop { $0 == " " }
+        // The time of day (`parseTimeOfDay`), then the offset from its first Z, + or -.
+        let zone = rest.firstIndex { $0 == "Z" || $0 == "+" || $0 == "-" } ?? rest.endIndex
+        guard let minuteOfDay = parseTimeOfDay(String(rest[..<zone])), minuteOfDay < 1440 else { return nil }
+        let offsetText = rest[zone...]
         var offset: Int?
-        if rest == "Z" {
+        if offsetText == "Z" {
             offset = 0
-        } else if let sign = rest.first {
-            guard sign == "+" || sign == "-" else { return nil }
-            let body = rest.dropFirst()
+        } else if let sign = offsetText.first {
+            let body = offsetText.dropFirst()
             let digits = body.filter { $0 != ":" }
             let colons = body.count - digits.count
             guard (digits.count == 2 && colons == 0) || (digits.count == 4 && colons <= 1 && (colons == 0 || body.dropFirst(2).first == ":")),
@@ -51,6 +44,6 @@ public struct WallClockReading: Sendable, Hashable {
                   h * 60 + m <= 18 * 60, m < 60 else { return nil }
             offset = (sign == "-" ? -1 : 1) * (h * 3600 + m * 60)
         }
-        self.init(date: date, minuteOfDay: hour * 60 + minute, utcOffsetSeconds: offset)
+        self.init(date: date, minuteOfDay: minuteOfDay, utcOffsetSeconds: offset)
     }
 }

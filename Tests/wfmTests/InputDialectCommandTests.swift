@@ -18,7 +18,7 @@ private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         #expect(validate.stdout.contains("forecast: 672 rows"), "\(validate.stdout)")
         let out = NSTemporaryDirectory() + "wfm-dialect-\(getpid())-\(dialect)"
         try? FileManager.default.removeItem(atPath: out)
-        let run = try runWFM(["run", yaml, "--out", out, "--time-limit", "2", "--seed", "5", "--quiet"])
+        let run = try runWFM(["run", yaml, "--out", out, "--time-limit", "6", "--seed", "5", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("Windows-1251") == (dialect == "ru"), "\(run.stderr)")
         folders.append(out)

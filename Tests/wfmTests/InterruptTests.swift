@@ -73,13 +73,14 @@ private func folderContents(_ folder: String) -> [String: Data]? {
     let out = NSTemporaryDirectory() + "wfm-killed-\(getpid())"
     try? FileManager.default.removeItem(atPath: out)
     defer { try? FileManager.default.removeItem(atPath: out) }
-    let first = try runWFM(["run", scenario, "--out", out, "--time-limit", "1", "--quiet"])
+    // Time limits leave room for the construction on a loaded machine (a run without roster writes nothing).
+    let first = try runWFM(["run", scenario, "--out", out, "--time-limit", "6", "--quiet"])
     #expect(first.status == 0, "\(first.stderr)")
     var previous = try #require(folderContents(out))
     var rng = SystemRandomNumberGenerator()
-    for round in 0..<5 {
-        let delay = Double.random(in: 0.3...4.5, using: &rng)
-        let (process, _) = try startRun(["--out", out, "--time-limit", "2", "--seed", "\(round + 10)", "--quiet"])
+    for round in 0..<4 {
+        let delay = Double.random(in: 0.3...6.5, using: &rng)
+        let (process, _) = try startRun(["--out", out, "--time-limit", "4", "--seed", "\(round + 10)", "--quiet"])
         usleep(UInt32(delay * 1e6))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
