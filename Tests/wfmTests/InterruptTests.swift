@@ -21,6 +21,12 @@ private func startRun(_ arguments: [String]) throws -> (Process, err: URL) {
     return (process, err)
 }
 
+/// Waits (at most a minute after `start`) until the run's stderr shows the roster stage began.
+private func waitForTheRosterStage(_ err: URL, since start: Date) {
+    while !(String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self).contains("roster:")),
+          Date().timeIntervalSince(start) < 60 { usleep(100_000) }
+}
+
 private func folderContents(_ folder: String) -> [String: Data]? {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
     var files: [String: Data] = [:]
@@ -28,20 +34,20 @@ private func folderContents(_ folder: String) -> [String: Data]? {
     return files
 }
 
-@Test func theFirstInterruptWritesTheBestRosterSoFar() throws {
-    let out = NSTemporaryDirectory() + "wfm-interrupt-\(getpid())"
+@Test(arguments: [SIGINT, SIGTERM])
+func theFirstInterruptWritesTheBestRosterSoFar(signal: Int32) throws {
+    let out = NSTemporaryDirectory() + "wfm-interrupt-\(getpid())-\(signal)"
     try? FileManager.default.removeItem(atPath: out)
     defer { try? FileManager.default.removeItem(atPath: out) }
     let (process, err) = try startRun(["--out", out, "--time-limit", "120", "--seed", "2"])
     // Wait until the search runs (its first line on stderr), then a little longer.
     let start = Date()
-    while !(String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self).contains("roster:")),
-          Date().timeIntervalSince(start) < 60 { usleep(100_000) }
+    waitForTheRosterStage(err, since: start)
     sleep(3)
-    process.interrupt()
+    kill(process.processIdentifier, signal)
     process.waitUntilExit()
     let stderr = String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self)
-    #expect(process.terminationStatus == 130, "\(stderr)")
+    #expect(process.terminationStatus == 128 + signal, "\(stderr)")
     #expect(Date().timeIntervalSince(start) < 60, "the run stopped long before its 120-s limit")
     #expect(stderr.contains("interrupted: stopping the search"))
     #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == Set(runFiles))
@@ -57,8 +63,7 @@ private func folderContents(_ folder: String) -> [String: Data]? {
     defer { try? FileManager.default.removeItem(atPath: out) }
     let (process, err) = try startRun(["--out", out, "--time-limit", "120"])
     let start = Date()
-    while !(String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self).contains("roster:")),
-          Date().timeIntervalSince(start) < 60 { usleep(100_000) }
+    waitForTheRosterStage(err, since: start)
     process.interrupt()
     usleep(50_000)
     process.interrupt()
@@ -68,15 +73,18 @@ private func folderContents(_ folder: String) -> [String: Data]? {
 }
 
 /// SIGKILL at random moments of runs into one folder: the folder is always the previous complete
-/// run, a new complete run (the kill came after it finished), or absent; never a mix of two runs.
+/// run (the same folder, inode and bytes), a new complete run swapped in as a whole (a new folder
+/// inode with every file: a kill after the swap, before the process ended), or absent; never files
+/// of two runs side by side (which writing file by file into the old folder would leave).
 @Test func aKilledRunLeavesThePreviousFolderOrNone() throws {
     let out = NSTemporaryDirectory() + "wfm-killed-\(getpid())"
     try? FileManager.default.removeItem(atPath: out)
     defer { try? FileManager.default.removeItem(atPath: out) }
+    func inode() -> Int? { (try? FileManager.default.attributesOfItem(atPath: out))?[.systemFileNumber] as? Int }
     // Time limits leave room for the construction on a loaded machine (a run without roster writes nothing).
     let first = try runWFM(["run", scenario, "--out", out, "--time-limit", "6", "--quiet"])
     #expect(first.status == 0, "\(first.stderr)")
-    var previous = try #require(folderContents(out))
+    var previous = (files: try #require(folderContents(out)), inode: inode())
     var rng = SystemRandomNumberGenerator()
     for round in 0..<4 {
         let delay = Double.random(in: 0.3...6.5, using: &rng)
@@ -84,12 +92,11 @@ private func folderContents(_ folder: String) -> [String: Data]? {
         usleep(UInt32(delay * 1e6))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        let finished = process.terminationReason == .exit && process.terminationStatus == 0
-        if let now = folderContents(out) {
-            #expect(Set(now.keys) == Set(runFiles), "round \(round), killed at \(delay) s: \(now.keys.sorted())")
-            if !finished { #expect(now == previous, "round \(round), killed at \(delay) s: the folder changed without a finished run") }
-            previous = now
-        }
+        guard let now = folderContents(out) else { continue }
+        let what = "round \(round), killed at \(String(format: "%.1f", delay)) s"
+        #expect(Set(now.keys) == Set(runFiles), "\(what): \(now.keys.sorted())")
+        if inode() == previous.inode { #expect(now == previous.files, "\(what): files changed inside the previous folder") }
+        previous = (now, inode())
     }
 }
 
