@@ -257,9 +257,10 @@ struct LoadContext {
     }
 
     /// `history: FILE` (one file for every queue: with a `queue` column, or without one when there is
-    /// a single queue) or `history: {QUEUE: FILE, …}` (one file per queue, each without a queue column).
+    /// a single queue; also `{file: FILE, encoding: E}`) or `history: {QUEUE: FILE, …}` (one file per
+    /// queue, each without a queue column; each FILE may be `{file: …, encoding: …}`).
     private mutating func readHistory(_ node: Node, queueIDs: [String], reader: inout NodeReader) -> [HistoryFile] {
-        if case .mapping = node {
+        if case .mapping(let mapping) = node, mapping["file"] == nil || queueIDs.contains("file") {
             guard let pairs = reader.mapping(node, "history", allowed: queueIDs) else { return [] }
             var files: [HistoryFile] = []
             for (queue, _, valueNode) in pairs {
@@ -273,8 +274,7 @@ struct LoadContext {
             }
             return files
         }
-        guard let reference = reader.readFileReference(node, "history"),
-              let file = resolve(reference.path, key: "history", node: node, encoding: reference.encoding, reader: &reader),
+        guard let file = resolve(node, key: "history", reader: &reader),
               let header = historyHeader(file, node: node, key: "history", reader: &reader) else { return [] }
         if queueIDs.count > 1 && !header.contains("queue") {
             reader.error(node, "history", "\(file.displayName) has no queue column but the scenario has \(queueIDs.count) queues: add a queue column or map each queue to its own file")

@@ -121,3 +121,13 @@ private func load(_ folder: URL, forecast text: String, _ overrides: [String] = 
                                         overrides: ["agents={file: agents.csv, encoding: windows-1251}"])
     #expect(named.warnings.isEmpty, "\(named.warnings)")
 }
+
+@Test func aHistoryFileCanNameItsEncoding() throws {
+    let folder = try copyOfSmallScenario()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("valid.yaml").path
+    let s = try ScenarioLoader.load(path: path, overrides: ["history={file: history.csv, encoding: windows-1251}"])
+    #expect(s.history.first?.file.encoding == .windows1251)
+    let perQueue = loadDiagnostics(path, overrides: ["history={voice: {file: history.csv, encoding: latin-9}, chat: history.csv}"])
+    #expect(perQueue.contains { $0.hasSuffix("error: history.voice.encoding: expected utf-8 or windows-1251, got \"latin-9\"") }, "\(perQueue)")
+}
