@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Scenario
 import Scheduling
@@ -39,9 +40,10 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         let folder = out ?? "out/\(loaded.name)"
-        let interrupts = Interrupts()
+        let stop = StopRequest()
+        let interrupts = Interrupts(command: "wfm run", stopping: "stopping the search and writing the best roster so far") { stop.request() }
         do {
-            let outcome = try ScenarioRunner(timeLimitSeconds: timeLimit, seed: seed, progress: progress, stop: interrupts.stop)
+            let outcome = try ScenarioRunner(timeLimitSeconds: timeLimit, seed: seed, progress: progress, stop: stop)
                 .run(loaded, folder: folder)
             print(RunSummaryText.text(outcome))
             if let signal = interrupts.first { throw ExitCode(128 + signal) }
@@ -49,40 +51,5 @@ struct RunCommand: ParsableCommand {
             stderr.write(Data(("wfm run: no roster written: \(failure.explanation)\n").utf8))
             throw ExitCode(1)
         }
-    }
-}
-
-/// SIGINT and SIGTERM during a run: the first requests a stop of the search (`StopRequest`), the
-/// second ends the process at once with 128 + the signal, before anything more is written.
-final class Interrupts: @unchecked Sendable {
-    let stop = StopRequest()
-    private let lock = NSLock()
-    private var received: Int32?
-    private var sources: [DispatchSourceSignal] = []
-
-    init() {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [unowned self] in self.receive(number) }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    /// The first signal received, if any.
-    var first: Int32? { lock.withLock { received } }
-
-    private func receive(_ number: Int32) {
-        let again = lock.withLock { () -> Bool in
-            defer { if received == nil { received = number } }
-            return received != nil
-        }
-        if again {
-            FileHandle.standardError.write(Data("wfm run: interrupted again: exiting, nothing written\n".utf8))
-            _exit(128 + number)
-        }
-        FileHandle.standardError.write(Data("wfm run: interrupted: stopping the search and writing the best roster so far (interrupt again to exit at once, writing nothing)\n".utf8))
-        stop.request()
     }
 }
