@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(name: "WFMCore"),
@@ -29,7 +30,7 @@ let package = Package(
         ]),
         .target(name: "CommandLineSupport", dependencies: ["WFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "wfm", dependencies: [
-            "WFMCore", "Forecasting", "Staffing", "Scenario", "CommandLineSupport",
+            "WFMCore", "Forecasting", "Staffing", "Scheduling", "Scenario", "CommandLineSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -38,7 +39,10 @@ let package = Package(
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "WFMCore"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScenarioTests", dependencies: [
+            "Scenario", "Scheduling", "Staffing", "WFMCore", "GLPKSolver",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "MIP", "GLPKSolver"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),

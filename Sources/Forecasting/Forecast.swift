@@ -16,14 +16,18 @@ public struct Forecast: Sendable, Equatable {
         self.queues = queues
     }
 
+    /// The queues forecast without handle time (their `ahtSeconds` is empty).
+    public var withoutHandleTime: [String] { queues.filter { $0.ahtSeconds.isEmpty }.map(\.queue) }
+
     /// Writes `forecast.csv` (SPEC.md): `interval_start,queue,contacts,aht_seconds`, rows by interval
-    /// then queue; timestamps as `TimeGrid.iso8601`, contacts with 3 decimals, handle time with 1.
+    /// then queue; timestamps as `TimeGrid.iso8601`, contacts with 3 decimals, handle time with 1
+    /// (empty for a queue forecast without handle time).
     public func csv() -> String {
         var writer = CSVWriter(header: ["interval_start", "queue", "contacts", "aht_seconds"])
         for (k, interval) in intervals.enumerated() {
             let stamp = TimeGrid.iso8601(interval)
             for q in queues {
-                writer.append([stamp, q.queue, String(format: "%.3f", q.contacts[k]), String(format: "%.1f", q.ahtSeconds[k])])
+                writer.append([stamp, q.queue, String(format: "%.3f", q.contacts[k]), q.ahtSeconds.isEmpty ? "" : String(format: "%.1f", q.ahtSeconds[k])])
             }
         }
         return writer.text
@@ -40,7 +44,8 @@ public struct QueueForecast: Sendable, Equatable {
     public var method: ForecastMethod
     /// Expected contacts per interval (≥ 0).
     public var contacts: [Double]
-    /// Expected average handle time per interval, seconds (> 0 where known).
+    /// Expected average handle time per interval, seconds (> 0 where known); empty when neither the
+    /// history nor the caller gave a handle time (`Forecaster.forecast(requireHandleTime: false)`).
     public var ahtSeconds: [Double]
 
     public init(queue: String, method: ForecastMethod, contacts: [Double], ahtSeconds: [Double]) {

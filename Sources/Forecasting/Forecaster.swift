@@ -10,12 +10,14 @@ public enum Forecaster {
     /// - specialDays: closed days and volume multipliers (excluded from learning; applied in the plan).
     /// - ahtSeconds: per-queue handle time where the history has none (the queue's `aht_seconds`);
     ///   `defaultAHTSeconds` for queues not listed. A queue with neither handle times in its history
-    ///   nor a default is an error.
+    ///   nor a default is an error when `requireHandleTime` (a run needs handle times); otherwise its
+    ///   forecast has contacts only (`QueueForecast.ahtSeconds` empty) and is listed in `Forecast.withoutHandleTime`.
     /// Throws `DiagnosticError` naming the queue when a queue has less than 7 days of history before
     /// `start` or no handle time at all.
     public static func forecast(history: History, start: LocalDate, days: Int, method: ForecastMethod = .auto,
                                 specialDays: SpecialDays = SpecialDays(), ahtSeconds: [String: Double] = [:],
-                                defaultAHTSeconds: Double? = nil, file: String = "history") throws -> Forecast {
+                                defaultAHTSeconds: Double? = nil, requireHandleTime: Bool = true,
+                                file: String = "history") throws -> Forecast {
         precondition(days > 0, "days must be > 0, got \(days)")
         let grid = TimeGrid(timeZone: history.timeZone, startDate: start, days: days, intervalMinutes: history.intervalMinutes)
         var bag = DiagnosticBag()
@@ -27,7 +29,8 @@ public enum Forecaster {
                 continue
             }
             guard let (contacts, aht) = onGrid(plan.contacts, queue: q, series: plan.series, grid: grid,
-                                               fallbackAHTSeconds: ahtSeconds[q.queue] ?? defaultAHTSeconds, file: file, bag: &bag)
+                                               fallbackAHTSeconds: ahtSeconds[q.queue] ?? defaultAHTSeconds,
+                                               requireHandleTime: requireHandleTime, file: file, bag: &bag)
             else { continue }
             queues.append(QueueForecast(queue: q.queue, method: plan.method, contacts: contacts, ahtSeconds: aht))
         }
@@ -53,7 +56,8 @@ public enum Forecaster {
                 continue
             }
             guard let (contacts, aht) = onGrid(forecast.contacts, queue: q, series: forecast.series, grid: grid,
-                                               fallbackAHTSeconds: ahtSeconds[q.queue], file: file, bag: &bag) else { continue }
+                                               fallbackAHTSeconds: ahtSeconds[q.queue], requireHandleTime: true,
+                                               file: file, bag: &bag) else { continue }
             forecast.contacts = contacts
             forecast.ahtSeconds = aht
             queues.append(forecast)
@@ -63,16 +67,17 @@ public enum Forecaster {
     }
 
     /// Wall-clock contacts (`days × slotsPerDay` from the grid's start) on the grid's intervals, with
-    /// the handle time per interval (`HandleTime`: the history's, else the fallback); nil (reported)
-    /// when the queue has no handle time at all.
+    /// the handle time per interval (`HandleTime`: the history's, else the fallback). A queue with no
+    /// handle time at all gets an empty handle-time column, or nil (reported) when `requireHandleTime`.
     private static func onGrid(_ wallClock: [Double], queue q: QueueHistory, series: DaySeries, grid: TimeGrid,
-                               fallbackAHTSeconds: Double?, file: String, bag: inout DiagnosticBag)
-        -> (contacts: [Double], ahtSeconds: [Double])? {
+                               fallbackAHTSeconds: Double?, requireHandleTime: Bool, file: String,
+                               bag: inout DiagnosticBag) -> (contacts: [Double], ahtSeconds: [Double])? {
         var ahtByWeekday: [Int: [Double]] = [:]
         for w in 1...7 {
             ahtByWeekday[w] = HandleTime().perInterval(q, series: series, weekday: w, fallbackSeconds: fallbackAHTSeconds)
         }
-        guard ahtByWeekday.count == 7 else {
+        let knowsHandleTime = ahtByWeekday.count == 7
+        guard knowsHandleTime || !requireHandleTime else {
             bag.error(file: file, key: "queue \(q.queue)", "history has no aht_seconds for this queue: give the queue's handle time (--aht SECONDS or the queue's aht_seconds)")
             return nil
         }
@@ -83,7 +88,7 @@ public enum Forecaster {
             let day = interval.date.dayNumber - grid.startDate.dayNumber
             let slot = interval.minuteOfDay / grid.intervalMinutes
             contacts.append(wallClock[day * n + slot])
-            aht.append(ahtByWeekday[interval.date.isoWeekday]![slot])
+            if knowsHandleTime { aht.append(ahtByWeekday[interval.date.isoWeekday]![slot]) }
         }
         return (contacts, aht)
     }

@@ -6,7 +6,9 @@ import WFMCore
 /// Columns (header names, any order; others ignored): `interval_start` (required), `contacts` or its
 /// synonym `calls` (required), `queue` (optional: without it every row belongs to `singleQueue`),
 /// `aht_seconds` (optional, may be empty on a row). See docs/forecasting.md for every treatment:
-/// - Timestamps: ISO 8601 local time with or without UTC offset, or `YYYY-MM-DD HH:MM`. A time with an
+/// - The file's dialect (delimiter, decimal comma, encoding) as `CSVTable` reads it.
+/// - Timestamps: the forms of `WallClockReading` (ISO 8601 local time with or without UTC offset,
+///   `YYYY-MM-DD HH:MM`, `DD.MM.YYYY HH:MM`). A time with an
 ///   offset is an absolute instant and is converted to the wall clock of `timeZone` (a warning says so
 ///   when the offsets differ from the zone's). A time without offset is local to `timeZone`: inside a
 ///   daylight-saving gap it is an error; on a repeated hour the first row is the first occurrence and
@@ -22,8 +24,9 @@ public enum HistoryReader {
     static let diagnosticsPerKind = 10
 
     public static func read(path: String, intervalMinutes: Int, timeZone: TimeZone,
-                            singleQueue: String = "default", displayName: String? = nil) throws -> History {
-        let table = try CSVTable.read(path: path, displayName: displayName)
+                            singleQueue: String = "default", displayName: String? = nil,
+                            encoding: TextEncoding? = nil) throws -> History {
+        let table = try CSVTable.read(path: path, displayName: displayName, encoding: encoding)
         return try read(table: table, intervalMinutes: intervalMinutes, timeZone: timeZone, singleQueue: singleQueue)
     }
 
@@ -36,9 +39,12 @@ public enum HistoryReader {
         let countColumn = table.column("contacts") ?? table.column("calls")
         let queueColumn = table.column("queue")
         let ahtColumn = table.column("aht_seconds")
-        if timeColumn == nil { bag.error(kind: "header", line: 1, key: "interval_start", "missing column interval_start") }
-        if countColumn == nil { bag.error(kind: "header", line: 1, key: "contacts", "missing column contacts (or calls)") }
-        guard let timeColumn, let countColumn else { throw DiagnosticError(bag.finish()) }
+        let expected = ["interval_start", "queue", "contacts", "aht_seconds"]
+        for (column, found) in [("interval_start", timeColumn), ("contacts", countColumn)] where found == nil {
+            bag.error(kind: "header", line: 1, key: column,
+                      table.missingColumnsMessage([column], expected: expected) + " (contacts may be called calls; queue and aht_seconds are optional)")
+        }
+        guard let timeColumn, let countColumn else { throw DiagnosticError(table.warnings + bag.finish()) }
 
         let clock = LocalClock(zone: timeZone)
         var rows: [Row] = []
@@ -63,9 +69,9 @@ public enum HistoryReader {
                 continue
             }
             let timeText = record.fields[timeColumn]
-            guard let stamp = HistoryTimestamp(timeText) else {
+            guard let stamp = WallClockReading(timeText) else {
                 bag.error(kind: "time", line: line, key: "interval_start",
-                          "'\(timeText)' is not a time: expected ISO 8601 local time (2026-03-02T08:15 or 2026-03-02T08:15+03:00) or 'YYYY-MM-DD HH:MM'")
+                          "'\(timeText)' is not a time: expected local time such as 2026-03-02T08:15, 2026-03-02T08:15+03:00, '2026-03-02 08:15' or '02.03.2026 08:15'")
                 continue
             }
             let queue = queueColumn.map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? singleQueue
@@ -75,7 +81,7 @@ public enum HistoryReader {
             }
             var contactsOK = true
             let countText = record.fields[countColumn].trimmingCharacters(in: .whitespaces)
-            let contacts = Double(countText) ?? .nan
+            let contacts = table.number(countText) ?? .nan
             if !contacts.isFinite || contacts < 0 {
                 bag.error(kind: "count", line: line, key: table.header[countColumn],
                           "'\(countText)' is not a count: expected a finite number ≥ 0")
@@ -85,7 +91,7 @@ public enum HistoryReader {
             if let ahtColumn {
                 let ahtText = record.fields[ahtColumn].trimmingCharacters(in: .whitespaces)
                 if !ahtText.isEmpty {
-                    if let value = Double(ahtText), value.isFinite, value >= 0 {
+                    if let value = table.number(ahtText), value.isFinite, value >= 0 {
                         aht = value
                     } else {
                         bag.error(kind: "aht", line: line, key: "aht_seconds",
@@ -99,8 +105,8 @@ public enum HistoryReader {
             let instant: Int
             let wall: (date: LocalDate, minute: Int)
             var repeated = false
-            if let given = stamp.offsetSeconds {
-                instant = stamp.date.dayNumber * 86_400 + stamp.minute * 60 - given
+            if let given = stamp.utcOffsetSeconds {
+                instant = stamp.date.dayNumber * 86_400 + stamp.minuteOfDay * 60 - given
                 wall = clock.wallTime(of: instant)
                 if !isPlainDay(wall.date) {
                     let candidates = clock.instants(of: wall.date, minute: wall.minute)
@@ -111,8 +117,8 @@ public enum HistoryReader {
             } else {
                 let dayNumber = stamp.date.dayNumber
                 let candidates = isPlainDay(stamp.date)
-                    ? [dayNumber * 86_400 + stamp.minute * 60 - clock.offset(at: dayNumber * 86_400 + 43_200)]
-                    : clock.instants(of: stamp.date, minute: stamp.minute)
+                    ? [dayNumber * 86_400 + stamp.minuteOfDay * 60 - clock.offset(at: dayNumber * 86_400 + 43_200)]
+                    : clock.instants(of: stamp.date, minute: stamp.minuteOfDay)
                 guard let first = candidates.first else {
                     bag.error(kind: "gap", line: line, key: "interval_start",
                               "\(timeText) does not exist in \(timeZone.identifier) (daylight-saving gap); if the history is not in this zone's wall-clock time, name its zone (e.g. a fixed offset such as Etc/GMT-2)")
@@ -121,7 +127,7 @@ public enum HistoryReader {
                 let firstKey = RowKey(queue: queue, instant: first)
                 repeated = candidates.count > 1 && firstOccurrenceLine[firstKey] != nil
                 instant = repeated ? candidates[1] : first
-                wall = (stamp.date, stamp.minute)
+                wall = (stamp.date, stamp.minuteOfDay)
             }
             let key = RowKey(queue: queue, instant: instant)
             if let earlier = firstOccurrenceLine[key] {
@@ -145,7 +151,7 @@ public enum HistoryReader {
         if rows.isEmpty && !bag.hasErrors {
             bag.error(kind: "empty", line: 1, "history has no data rows")
         }
-        guard !bag.hasErrors else { throw DiagnosticError(bag.finish()) }
+        guard !bag.hasErrors else { throw DiagnosticError(table.warnings + bag.finish()) }
 
         var queues: [QueueHistory] = []
         for (index, name) in queueOrder.enumerated() {
@@ -155,8 +161,8 @@ public enum HistoryReader {
                 queues.append(history)
             }
         }
-        guard !bag.hasErrors else { throw DiagnosticError(bag.finish()) }
-        return History(intervalMinutes: intervalMinutes, timeZone: timeZone, queues: queues, warnings: bag.finish())
+        guard !bag.hasErrors else { throw DiagnosticError(table.warnings + bag.finish()) }
+        return History(intervalMinutes: intervalMinutes, timeZone: timeZone, queues: queues, warnings: table.warnings + bag.finish())
     }
 
     struct Row {

@@ -59,7 +59,7 @@ public struct SpecialDays: Sendable, Equatable {
             }
             let field = { (i: Int) in record.fields[i].trimmingCharacters(in: .whitespaces) }
             guard let date = LocalDate(field(dateColumn)) else {
-                bag.error(file: file, line: record.line, key: "date", "'\(field(dateColumn))' is not a date YYYY-MM-DD")
+                bag.error(file: file, line: record.line, key: "date", "'\(field(dateColumn))' is not a date YYYY-MM-DD or DD.MM.YYYY")
                 continue
             }
             let factorText = factorColumn.map(field) ?? ""
@@ -72,7 +72,7 @@ public struct SpecialDays: Sendable, Equatable {
                 }
                 kind = .closed
             case "factor":
-                guard let f = Double(factorText), f.isFinite, f >= 0 else {
+                guard let f = table.number(factorText), f.isFinite, f >= 0 else {
                     bag.error(file: file, line: record.line, key: "factor", "'\(factorText)' is not a volume factor: expected a number ≥ 0")
                     continue
                 }

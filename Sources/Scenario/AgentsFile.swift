@@ -6,13 +6,15 @@ import WFMCore
 /// `skills` lists queue ids separated by `|`, each optionally with a level after `:`
 /// (`voice|chat:2`): 1 primary (the default), 2 secondary, 3 backup. An agent needs a unique id,
 /// an existing contract and at least one skill on an existing queue; an empty name defaults to the id.
-/// Returns the valid agents and every agent id in the file (for cross-references of later files).
+/// Returns the valid agents and every agent id in the file (for cross-references of later files);
+/// the ids are nil when the file or its header could not be read, so that references to agents are
+/// then not checked (one error for the file, not one per row of every file that names an agent).
 enum AgentsFile {
     static let columns = ["agent_id", "name", "contract", "skills"]
 
     static func read(_ file: InputFile, queueIDs: [String], contractIDs: [String],
-                     bag: inout DiagnosticBag) -> (agents: [Agent], ids: Set<String>) {
-        guard let csv = CSVInput.open(file, required: columns, bag: &bag) else { return ([], []) }
+                     bag: inout DiagnosticBag) -> (agents: [Agent], ids: Set<String>?) {
+        guard let csv = CSVInput.open(file, required: columns, bag: &bag) else { return ([], nil) }
         var agents: [Agent] = []
         var firstLine: [String: Int] = [:]
         for record in csv.completeRecords(bag: &bag) {

@@ -22,7 +22,7 @@ enum AvailabilityFile {
             var valid = true
             if let agentIDs, !agentIDs.contains(agent) { fail("agent_id", "no agent '\(agent)' in the agents file"); valid = false }
             let date = LocalDate(dateText)
-            if date == nil { fail("date", "expected a date YYYY-MM-DD, got \"\(dateText)\""); valid = false }
+            if date == nil { fail("date", "expected a date YYYY-MM-DD or DD.MM.YYYY, got \"\(dateText)\""); valid = false }
             let start = parseTimeOfDay(startText).flatMap { $0 < 1440 ? $0 : nil }
             if start == nil { fail("start", "expected a time \"HH:MM\" from 00:00 to 23:59, got \"\(startText)\""); valid = false }
             let end = parseTimeOfDay(endText)

@@ -2,7 +2,8 @@ import Foundation
 import WFMCore
 
 /// A referenced CSV file opened for reading: its table, its required columns located, and
-/// diagnostics named `file:line` with the column as the key.
+/// diagnostics named `file:line` with the column as the key. Dates, times and numbers are read in
+/// the file's dialect (`CSVTable`, `LocalDate`, `WallClockReading`).
 struct CSVInput {
     let table: CSVTable
     private let columns: [String: Int]
@@ -12,7 +13,7 @@ struct CSVInput {
     static func open(_ file: InputFile, required: [String], bag: inout DiagnosticBag) -> CSVInput? {
         let table: CSVTable
         do {
-            table = try CSVTable.read(path: file.path, displayName: file.displayName)
+            table = try CSVTable.read(path: file.path, displayName: file.displayName, encoding: file.encoding)
         } catch let error as DiagnosticError {
             bag.append(contentsOf: error.diagnostics)
             return nil
@@ -20,10 +21,10 @@ struct CSVInput {
             bag.error(file: file.displayName, "cannot read: \(error)")
             return nil
         }
+        bag.append(contentsOf: table.warnings)
         let missing = required.filter { table.column($0) == nil }
         if !missing.isEmpty {
-            bag.error(file: file.displayName, line: 1,
-                      "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")): expected header \(required.joined(separator: ","))")
+            bag.error(file: file.displayName, line: 1, table.missingColumnsMessage(missing, expected: required))
             return nil
         }
         var columns: [String: Int] = [:]
@@ -55,7 +56,7 @@ struct CSVInput {
     func date(_ record: CSVRecord, horizon: ClosedRange<LocalDate>?, bag: inout DiagnosticBag) -> LocalDate? {
         let text = field(record, "date")
         guard let date = LocalDate(text) else {
-            bag.error(file: file, line: record.line, key: "date", "expected a date YYYY-MM-DD, got \"\(text)\"")
+            bag.error(file: file, line: record.line, key: "date", "expected a date YYYY-MM-DD or DD.MM.YYYY, got \"\(text)\"")
             return nil
         }
         if let horizon, !horizon.contains(date) {
@@ -65,10 +66,13 @@ struct CSVInput {
         return date
     }
 
+    /// A number in `column` as the file writes it (`CSVTable.number`); nil when malformed.
+    func number(_ record: CSVRecord, _ column: String) -> Double? { table.number(field(record, column)) }
+
     /// A finite number ≥ 0 in `column`; `unit` names what it counts. Reports anything else.
     func weight(_ record: CSVRecord, _ column: String, what unit: String, bag: inout DiagnosticBag) -> Double? {
         let text = field(record, column)
-        guard let value = Double(text), value.isFinite, value >= 0 else {
+        guard let value = number(record, column), value.isFinite, value >= 0 else {
             bag.error(file: file, line: record.line, key: column, "expected a weight ≥ 0 (\(unit)), got \"\(text)\"")
             return nil
         }

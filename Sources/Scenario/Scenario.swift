@@ -79,6 +79,15 @@ public struct InputFile: Sendable, Hashable {
     public var displayName: String
     /// The absolute or working-directory-relative path to open.
     public var path: String
+    /// The text encoding the scenario names for it (`encoding:`); nil: UTF-8, or Windows-1251 with a warning.
+    public var encoding: TextEncoding? = nil
+}
+
+/// A CSV file as the scenario names it: its path (relative to the scenario's folder) and the
+/// encoding it names, if any.
+struct FileReference: Hashable {
+    var path: String
+    var encoding: TextEncoding?
 }
 
 /// A contact-history CSV (`interval_start,queue,contacts[,aht_seconds]`, parsed by Forecasting).

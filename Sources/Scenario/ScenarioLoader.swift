@@ -43,7 +43,7 @@ public enum ScenarioLoader {
             throw DiagnosticError([Diagnostic(file: path, message: "cannot read the \(what) file (missing or not readable)")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticError([Diagnostic(file: path, message: "the \(what) file is not UTF-8 text")])
+            throw DiagnosticError([Diagnostic(file: path, line: firstLineNotUTF8(data), message: "the \(what) file is not UTF-8 text")])
         }
         let composed: Node?
         do {
@@ -86,8 +86,14 @@ struct LoadContext {
         inputFiles = [InputFile(key: "scenario", displayName: scenarioPath, path: scenarioPath)]
     }
 
+    /// A file reference (`readFileReference`) at `key`, resolved; nil (reported) when bad or missing.
+    mutating func resolve(_ node: Node, key: String, reader: inout NodeReader) -> InputFile? {
+        guard let reference = reader.readFileReference(node, key) else { return nil }
+        return resolve(reference.path, key: key, node: node, encoding: reference.encoding, reader: &reader)
+    }
+
     /// `relative` resolved against the scenario's folder, registered as an input; nil (reported) when missing.
-    mutating func resolve(_ relative: String, key: String, node: Node, reader: inout NodeReader) -> InputFile? {
+    mutating func resolve(_ relative: String, key: String, node: Node, encoding: TextEncoding? = nil, reader: inout NodeReader) -> InputFile? {
         let folder = (scenarioPath as NSString).deletingLastPathComponent
         let path = relative.hasPrefix("/") || folder.isEmpty ? relative : folder + "/" + relative
         var isDirectory: ObjCBool = false
@@ -96,7 +102,7 @@ struct LoadContext {
             reader.error(node, key, "file not found: \(path) (paths are relative to the scenario's folder, \(base))")
             return nil
         }
-        let file = InputFile(key: key, displayName: path, path: path)
+        let file = InputFile(key: key, displayName: path, path: path, encoding: encoding)
         inputFiles.append(file)
         return file
     }
@@ -147,19 +153,21 @@ struct LoadContext {
         }
 
         // Referenced files.
-        let forecastSpec = value("forecast").map { reader.readForecast($0, "forecast") } ?? ("auto", nil)
+        let forecastSpec = value("forecast").map { reader.readForecast($0, "forecast") } ?? ("auto", nil, .error)
         var history: [HistoryFile] = []
         if let historyNode = value("history") {
             history = readHistory(historyNode, queueIDs: queueIDs, reader: &reader)
-        } else if case (_?, nil)? = forecastSpec {
+        } else if case (_?, nil, _)? = forecastSpec {
             reader.error(root, "history", "missing required key: the forecast method needs a history file (or give forecast: {file: forecast.csv})")
         }
         var forecast: ForecastSource?
         switch forecastSpec {
-        case (let method?, nil)?: forecast = .method(method)
-        case (nil, let (node, relative)?)?:
-            if let file = resolve(relative, key: "forecast.file", node: node, reader: &reader), let grid {
-                forecast = .file(file, rows: ForecastFile.read(file, grid: grid, queueIDs: queueIDs, bag: &reader.bag))
+        case (let method?, nil, _)?: forecast = .method(method)
+        case (nil, let (node, reference)?, let missing)?:
+            if let file = resolve(reference.path, key: "forecast.file", node: node, encoding: reference.encoding, reader: &reader), let grid {
+                let settings = Dictionary(queues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                forecast = .file(file, rows: ForecastFile.read(file, grid: grid, queueIDs: queueIDs, queues: settings, calendar: calendar ?? [],
+                                                               missing: missing, bag: &reader.bag))
             }
         default: break
         }
@@ -171,8 +179,7 @@ struct LoadContext {
         // nil when the agents file could not be read: references to agents are then not checked.
         var agentIDs: Set<String>?
         if let agentsNode = reader.required(top, "agents", parent: root, "", expected: "the agents CSV file"),
-           let relative = reader.string(agentsNode, "agents", what: "a CSV file path"),
-           let file = resolve(relative, key: "agents", node: agentsNode, reader: &reader) {
+           let file = resolve(agentsNode, key: "agents", reader: &reader) {
             let read = AgentsFile.read(file, queueIDs: queueIDs, contractIDs: NodeReader.declaredIDs(value("contracts")),
                                        bag: &reader.bag)
             agents = read.agents
@@ -183,14 +190,12 @@ struct LoadContext {
         let horizonDates = horizon.map { $0.start...$0.start.adding(days: $0.days - 1) }
 
         var availability: [AvailabilityWindow] = []
-        if let node = value("availability"), let relative = reader.string(node, "availability", what: "a CSV file path"),
-           let file = resolve(relative, key: "availability", node: node, reader: &reader) {
+        if let node = value("availability"), let file = resolve(node, key: "availability", reader: &reader) {
             availability = AvailabilityFile.read(file, agentIDs: agentIDs, horizon: horizonDates, bag: &reader.bag)
                 .filter { !agentsOff.contains($0.agentID) }
         }
         var carryIn: [CarryInShift] = []
-        if let node = value("carry_in"), let relative = reader.string(node, "carry_in", what: "a CSV file path"),
-           let file = resolve(relative, key: "carry_in", node: node, reader: &reader), let zone, let horizon {
+        if let node = value("carry_in"), let file = resolve(node, key: "carry_in", reader: &reader), let zone, let horizon {
             carryIn = ShiftsFile.read(file, zone: zone, bag: &reader.bag) { shift in
                 if shift.date >= horizon.start {
                     return .reject(key: "date", message: "carry-in shifts are last week's: \(shift.date) is not before the horizon start \(horizon.start)")
@@ -221,13 +226,11 @@ struct LoadContext {
             published = PublishedRoster(file: file, changePenalty: spec.changePenalty, shifts: shifts)
         }
         var shiftCover: [ShiftCover] = []
-        if let node = value("shift_cover"), let relative = reader.string(node, "shift_cover", what: "a CSV file path"),
-           let file = resolve(relative, key: "shift_cover", node: node, reader: &reader) {
+        if let node = value("shift_cover"), let file = resolve(node, key: "shift_cover", reader: &reader) {
             shiftCover = ShiftCoverFile.read(file, templateIDs: declaredTemplateIDs, horizon: horizonDates, bag: &reader.bag)
         }
         var requests: [ShiftRequest] = []
-        if let node = value("requests"), let relative = reader.string(node, "requests", what: "a CSV file path"),
-           let file = resolve(relative, key: "requests", node: node, reader: &reader) {
+        if let node = value("requests"), let file = resolve(node, key: "requests", reader: &reader) {
             requests = RequestsFile.read(file, agentIDs: agentIDs, templateIDs: declaredTemplateIDs, horizon: horizonDates,
                                          bag: &reader.bag)
                 .filter { !agentsOff.contains($0.agentID) }
@@ -264,15 +267,15 @@ struct LoadContext {
     }
 
     /// `history: FILE` (one file for every queue: with a `queue` column, or without one when there is
-    /// a single queue) or `history: {QUEUE: FILE, …}` (one file per queue, each without a queue column).
+    /// a single queue; also `{file: FILE, encoding: E}`) or `history: {QUEUE: FILE, …}` (one file per
+    /// queue, each without a queue column; each FILE may be `{file: …, encoding: …}`).
     mutating func readHistory(_ node: Node, _ path: String = "history", queueIDs: [String], reader: inout NodeReader) -> [HistoryFile] {
-        if case .mapping = node {
+        if case .mapping(let mapping) = node, mapping["file"] == nil || queueIDs.contains("file") {
             guard let pairs = reader.mapping(node, path, allowed: queueIDs) else { return [] }
             var files: [HistoryFile] = []
             for (queue, _, valueNode) in pairs {
                 let key = NodeReader.join(path, queue)
-                guard let relative = reader.string(valueNode, key, what: "a CSV file path"),
-                      let file = resolve(relative, key: key, node: valueNode, reader: &reader),
+                guard let file = resolve(valueNode, key: key, reader: &reader),
                       let header = historyHeader(file, node: valueNode, key: key, reader: &reader) else { continue }
                 files.append(HistoryFile(queueID: queue, file: file, hasHandleTime: header.contains("aht_seconds")))
             }
@@ -281,8 +284,7 @@ struct LoadContext {
             }
             return files
         }
-        guard let relative = reader.string(node, path, what: "a CSV file path or a mapping queue: file"),
-              let file = resolve(relative, key: path, node: node, reader: &reader),
+        guard let file = resolve(node, key: path, reader: &reader),
               let header = historyHeader(file, node: node, key: path, reader: &reader) else { return [] }
         if queueIDs.count > 1 && !header.contains("queue") {
             reader.error(node, path, "\(file.displayName) has no queue column but the scenario has \(queueIDs.count) queues: add a queue column or map each queue to its own file")
@@ -299,13 +301,17 @@ struct LoadContext {
         defer { try? handle.close() }
         let head = String(decoding: handle.readData(ofLength: 65_536), as: UTF8.self)
         let firstLine = head.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        let header = (try? CSVTable.parse(firstLine, file: file.displayName).header) ?? []
+        guard let table = try? CSVTable.parse(firstLine, file: file.displayName) else {
+            reader.bag.error(file: file.displayName, line: 1, "cannot read the header line: expected interval_start,queue,contacts[,aht_seconds]")
+            return nil
+        }
+        let header = table.header
         var missing: [String] = []
         if !header.contains("interval_start") { missing.append("interval_start") }
         if !header.contains("contacts") && !header.contains("calls") { missing.append("contacts") }
         if !missing.isEmpty {
             reader.bag.error(file: file.displayName, line: 1,
-                             "missing column \(missing.joined(separator: ", ")): expected header interval_start,queue,contacts[,aht_seconds]")
+                             table.missingColumnsMessage(missing, expected: ["interval_start", "queue", "contacts", "aht_seconds"]) + " (queue and aht_seconds are optional)")
             return nil
         }
         return header

@@ -39,21 +39,58 @@ extension NodeReader {
         return value
     }
 
-    /// `forecast: {method: NAME}` or `forecast: {file: FILE}` (exactly one). Returns the method or the path.
-    mutating func readForecast(_ node: Node, _ path: String) -> (method: String?, file: (Node, String)?)? {
-        guard let pairs = mapping(node, path, allowed: ["method", "file"]) else { return nil }
+    /// `forecast: {method: NAME}` or `forecast: {file: FILE[, missing: error | zero][, encoding: E]}`
+    /// (method or file, not both). Returns the method, or the file reference and what missing rows mean.
+    mutating func readForecast(_ node: Node, _ path: String)
+        -> (method: String?, file: (node: Node, reference: FileReference)?, missing: MissingForecastRows)? {
+        guard let pairs = mapping(node, path, allowed: ["method", "file", "missing", "encoding"]) else { return nil }
         let methodNode = NodeReader.value(pairs, "method"), fileNode = NodeReader.value(pairs, "file")
+        var missing = MissingForecastRows.error
+        if let m = NodeReader.value(pairs, "missing") {
+            let names = MissingForecastRows.allCases.map(\.rawValue).joined(separator: " or ")
+            guard let text = string(m, NodeReader.join(path, "missing"), what: names) else { return nil }
+            guard let value = MissingForecastRows(rawValue: text) else {
+                error(m, NodeReader.join(path, "missing"), "expected \(names), got \(NodeReader.describe(m))")
+                return nil
+            }
+            missing = value
+        }
+        let encoding = NodeReader.value(pairs, "encoding").map { readEncoding($0, NodeReader.join(path, "encoding")) }
+        if case .some(nil) = encoding { return nil }
         switch (methodNode, fileNode) {
         case (let m?, nil):
-            return string(m, NodeReader.join(path, "method"), what: "a forecasting method such as auto").map { ($0, nil) }
+            if NodeReader.value(pairs, "missing") != nil || encoding != nil { error(node, path, "missing and encoding apply to a forecast file, not to a method") }
+            return string(m, NodeReader.join(path, "method"), what: "a forecasting method such as auto").map { ($0, nil, missing) }
         case (nil, let f?):
-            return string(f, NodeReader.join(path, "file"), what: "a CSV file path").map { (nil, (f, $0)) }
+            return string(f, NodeReader.join(path, "file"), what: "a CSV file path").map { (nil, (f, FileReference(path: $0, encoding: encoding ?? nil)), missing) }
         case (.some, .some):
             error(node, path, "give either method or file, not both")
         case (nil, nil):
             error(node, path, "expected {method: auto} or {file: forecast.csv}")
         }
         return nil
+    }
+
+    /// A CSV file named in the scenario: `PATH`, or `{file: PATH, encoding: utf-8 | windows-1251}`.
+    mutating func readFileReference(_ node: Node, _ path: String) -> FileReference? {
+        guard case .mapping = node else { return string(node, path, what: "a CSV file path").map { FileReference(path: $0, encoding: nil) } }
+        guard let pairs = mapping(node, path, allowed: ["file", "encoding"]),
+              let fileNode = required(pairs, "file", parent: node, path, expected: "a CSV file path"),
+              let file = string(fileNode, NodeReader.join(path, "file"), what: "a CSV file path") else { return nil }
+        let encoding = NodeReader.value(pairs, "encoding").map { readEncoding($0, NodeReader.join(path, "encoding")) }
+        if case .some(nil) = encoding { return nil }
+        return FileReference(path: file, encoding: encoding ?? nil)
+    }
+
+    /// `encoding: utf-8 | windows-1251` (case-insensitive; `cp1251` is accepted for windows-1251).
+    mutating func readEncoding(_ node: Node, _ path: String) -> TextEncoding? {
+        let names = TextEncoding.allCases.map(\.rawValue).joined(separator: " or ")
+        guard let text = string(node, path, what: names)?.lowercased() else { return nil }
+        guard let encoding = TextEncoding(rawValue: text == "cp1251" ? TextEncoding.windows1251.rawValue : text) else {
+            error(node, path, "expected \(names), got \(NodeReader.describe(node))")
+            return nil
+        }
+        return encoding
     }
 
     /// `objective: {mode: balance | min-cost | max-service}`.

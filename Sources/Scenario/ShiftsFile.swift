@@ -35,7 +35,7 @@ enum ShiftsFile {
             var valid = true
             if agent.isEmpty { fail("agent_id", "agent_id is empty"); valid = false }
             let date = LocalDate(dateText)
-            if date == nil { fail("date", "expected a date YYYY-MM-DD, got \"\(dateText)\""); valid = false }
+            if date == nil { fail("date", "expected a date YYYY-MM-DD or DD.MM.YYYY, got \"\(dateText)\""); valid = false }
             let stampHelp = "expected local time with offset such as 2026-03-02T08:15+03:00 (in \(zone.identifier))"
             let start = LocalTimestamp.parse(startText, in: zone)
             if start == nil { fail("start", "\(stampHelp), got \"\(startText)\""); valid = false }

@@ -64,7 +64,7 @@ struct LocalSearch {
         while moves < maxMoves ?? .max {
             if moves & 255 == 0 {
                 let now = ContinuousClock.now
-                if now >= deadline { break }
+                if now >= deadline || context.stopRequested { break }
                 if let progress, now - lastReport >= .seconds(1) {
                     lastReport = now
                     progress(best.cost)

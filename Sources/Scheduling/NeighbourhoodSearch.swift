@@ -74,7 +74,7 @@ struct NeighbourhoodSearch {
             // clock only between nodes; building the model takes time too): start a round only when
             // 2.5 times its limit is left.
             let left = (deadline - ContinuousClock.now).inSeconds
-            guard left > 2.5 * roundSeconds else { break }
+            guard left > 2.5 * roundSeconds, !state.context.stopRequested else { break }
             let scores = kinds.map { Double(paid[$0.rawValue] + 1) / Double(tried[$0.rawValue] + 2) }
             var r = Double.random(in: 0..<scores.reduce(0, +), using: &rng)
             var kind = kinds.last!

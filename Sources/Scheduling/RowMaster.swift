@@ -123,7 +123,7 @@ struct RowMaster {
         let separable = context.preferences.allSatisfy(\.isEmpty) && weights.fairNights >= 0 && weights.fairWeekends >= 0
         var last: Generated? = nil
         for _ in 0..<rounds {
-            guard ContinuousClock.now < deadline else { break }
+            guard ContinuousClock.now < deadline, !context.stopRequested else { break }
             let (model, columns) = Self.master(state: state, pool: pool, integer: false)
             guard let lp = try? solver.solve(model, options: SolveOptions(timeLimitSeconds: Self.seconds(to: deadline), relaxation: true)),
                   lp.status == .optimal, lp.rowDuals.count == model.rows.count else { break }
@@ -180,7 +180,7 @@ struct RowMaster {
         let own = (0..<n).map { state.ownDayCosts(agent: $0) }
         var improved = false
         var bound: Double? = nil
-        for _ in 0..<passes where ContinuousClock.now < deadline {
+        for _ in 0..<passes where ContinuousClock.now < deadline && !state.context.stopRequested {
             for a in 0..<n { pool.add(agent: a, row: state.choice[a]) }
             guard let generated = generate(state, pool: &pool, own: own, deadline: deadline) else { break }
             bound = [bound, generated.bound].compactMap { $0 }.max()

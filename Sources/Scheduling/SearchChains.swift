@@ -54,7 +54,7 @@ struct SearchChains {
         let planner = RowPlanner(context: state.context, rules: state.rules)
         for _ in 0..<maxRowSweeps {
             var improved = false
-            for a in (0..<state.context.agentCount).shuffled(using: &rng) where ContinuousClock.now < deadline {
+            for a in (0..<state.context.agentCount).shuffled(using: &rng) where ContinuousClock.now < deadline && !state.context.stopRequested {
                 if planner.replan(agent: a, in: state) { improved = true }
             }
             if !improved { break }

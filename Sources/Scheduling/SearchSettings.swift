@@ -20,6 +20,8 @@ public struct SearchSettings: Sendable, Hashable {
     /// Independent search chains run in parallel (one thread each, seeds seed, seed+1, …); the best
     /// roster wins (ties to the lower chain). Part of what makes a run repeatable.
     public var threads: Int
+    /// Ends the search early when requested (the first interrupt of a run); nil: only the deadline.
+    public var stop: StopRequest? = nil
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, seed: UInt64 = 1, maxMoves: Int = .max,
                 maxNeighbourhoods: Int = .max, threads: Int = 2) {
         self.timeLimitSeconds = timeLimitSeconds

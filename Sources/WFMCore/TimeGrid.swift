@@ -12,12 +12,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; nil when malformed or not a real date (2026-02-30).
+    /// Parses `YYYY-MM-DD` (ISO 8601) or `DD.MM.YYYY` (as a Russian- or German-locale spreadsheet
+    /// writes dates); nil when malformed or not a real date (2026-02-30). The one date parser of
+    /// every file wfm reads (`WallClockReading` uses it for the date of a timestamp).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= LocalDate.daysInMonth(year: y, month: m) else { return nil }
+        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
+        let dotted = text.split(separator: ".", omittingEmptySubsequences: false)
+        let y: Int?, m: Int?, d: Int?
+        if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2 {
+            (y, m, d) = (decimalDigits(iso[0]), decimalDigits(iso[1]), decimalDigits(iso[2]))
+        } else if dotted.count == 3, dotted[0].count == 2, dotted[1].count == 2, dotted[2].count == 4 {
+            (y, m, d) = (decimalDigits(dotted[2]), decimalDigits(dotted[1]), decimalDigits(dotted[0]))
+        } else {
+            return nil
+        }
+        guard let y, let m, let d, (1...12).contains(m), d >= 1, d <= LocalDate.daysInMonth(year: y, month: m) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -157,11 +166,19 @@ public struct TimeGrid: Sendable {
     }
 }
 
-/// Parses a local time of day "HH:MM" into minutes since midnight (0...1440; "24:00" allowed as the end of day).
+/// The value of a non-empty run of ASCII digits (no sign, no spaces); nil otherwise.
+func decimalDigits(_ text: Substring) -> Int? {
+    guard !text.isEmpty, text.count <= 9, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+    return Int(text)
+}
+
+/// Parses a local time of day `HH:MM` or `H:MM` (as a spreadsheet writes it), optionally followed
+/// by `:00` (wfm plans at minute precision), into minutes since midnight (0...1440; "24:00" allowed
+/// as the end of day). The one time-of-day parser of every file wfm reads.
 public func parseTimeOfDay(_ text: String) -> Int? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-          let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m) else { return nil }
+    guard parts.count == 2 || (parts.count == 3 && parts[2] == "00"), (1...2).contains(parts[0].count), parts[1].count == 2,
+          let h = decimalDigits(parts[0]), let m = decimalDigits(parts[1]), (0...24).contains(h), (0..<60).contains(m) else { return nil }
     let total = h * 60 + m
     return total <= 1440 ? total : nil
 }

@@ -27,7 +27,8 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Write the forecast CSV here (atomically).") var out: String?
     @Option(help: "IANA time zone of the centre (history without UTC offset is local to it).")
     var timezone: String = "UTC"
-    @Option(help: "Handle time in seconds for queues whose history has no aht_seconds.") var aht: Double?
+    @Option(help: "Handle time in seconds for queues whose history has no aht_seconds (without it their aht_seconds is left empty).")
+    var aht: Double?
     @Option(name: .customLong("special-days"), help: "CSV date,kind,factor: kind closed, or factor with a volume multiplier.")
     var specialDays: String?
     @Option(help: "Queue name for a history without a queue column.") var queue: String = "default"
@@ -69,7 +70,13 @@ struct ForecastCommand: ParsableCommand {
         }
         let forecast = try Forecaster.forecast(history: history, start: startDate, days: days,
                                                method: ForecastMethod(rawValue: method)!, specialDays: calendar,
-                                               defaultAHTSeconds: aht, file: self.history)
+                                               defaultAHTSeconds: aht, requireHandleTime: false, file: self.history)
+        let bare = forecast.withoutHandleTime
+        if !bare.isEmpty {
+            let warning = Diagnostic(.warning, file: self.history, key: "aht_seconds",
+                                     message: "no handle time for queue\(bare.count > 1 ? "s" : "") \(bare.joined(separator: ", ")) (the history has no aht_seconds and no --aht was given): aht_seconds left empty; a run needs the queue's aht_seconds")
+            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
         if let out {
             try forecast.write(to: out)
         } else {

@@ -1,10 +1,15 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Scenario
+import Scheduling
 
 /// `wfm run SCENARIO.yaml`: forecast, staff, roster, project and export one scenario (SPEC.md).
 /// Exit 0 with a compact summary; 1 when no roster meets the hard rules (the collision is printed);
-/// 2 when the scenario or its files are invalid (every problem printed, nothing written).
+/// 2 when the scenario or its files are invalid (every problem printed, nothing written), or another
+/// run holds the output folder. The first SIGINT (Ctrl-C) or SIGTERM stops the search: the best
+/// valid roster so far is written with solver status `interrupted`, then the exit status is
+/// 128 + the signal (130, 143); a second one exits at once (same status) with nothing written.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -35,9 +40,13 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         let folder = out ?? "out/\(loaded.name)"
+        let stop = StopRequest()
+        let interrupts = Interrupts(command: "wfm run", stopping: "stopping the search and writing the best roster so far") { stop.request() }
         do {
-            let outcome = try ScenarioRunner(timeLimitSeconds: timeLimit, seed: seed, progress: progress).run(loaded, folder: folder)
+            let outcome = try ScenarioRunner(timeLimitSeconds: timeLimit, seed: seed, progress: progress, stop: stop)
+                .run(loaded, folder: folder)
             print(RunSummaryText.text(outcome))
+            if let signal = interrupts.first { throw ExitCode(128 + signal) }
         } catch let failure as RunFailure {
             stderr.write(Data(("wfm run: no roster written: \(failure.explanation)\n").utf8))
             throw ExitCode(1)

@@ -93,18 +93,6 @@ func everyDividingSourceIntervalAggregates(source: Int, plan: Int) throws {
     #expect(a.queues == b.queues)
 }
 
-@Test func timestampFormats() throws {
-    let d = try #require(LocalDate("2026-03-02"))
-    #expect(HistoryTimestamp("2026-03-02 08:15") == HistoryTimestamp(date: d, minute: 495, offsetSeconds: nil))
-    #expect(HistoryTimestamp("2026-03-02T08:15:00") == HistoryTimestamp(date: d, minute: 495, offsetSeconds: nil))
-    #expect(HistoryTimestamp("2026-03-02T08:15+03:00")?.offsetSeconds == 10_800)
-    #expect(HistoryTimestamp("2026-03-02T08:15-0530")?.offsetSeconds == -19_800)
-    #expect(HistoryTimestamp("2026-03-02T08:15Z")?.offsetSeconds == 0)
-    for bad in ["2026-03-02", "2026-02-30 08:15", "2026-03-02 8:15", "2026-03-02T08:15:30", "2026-03-02T08:15+3", "x"] {
-        #expect(HistoryTimestamp(bad) == nil, "\(bad)")
-    }
-}
-
 @Test func offsetsAreConvertedToTheCentresZoneWithOneWarning() throws {
     let zone = try #require(TimeZone(identifier: "Europe/Moscow"))
     let text = "interval_start,contacts\n2026-03-02T08:00+03:00,5\n2026-03-02T07:00+01:00,7\n2026-03-02T05:30Z,1\n"

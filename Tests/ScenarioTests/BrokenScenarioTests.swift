@@ -51,7 +51,7 @@ let brokenCases: [BrokenCase] = [
         "bad_availability.csv:2: error: agent_id: no agent 'a9' in the agents file",
         "bad_availability.csv:3: error: kind: expected one of unavailable, prefer-off, prefer-on, got \"maybe\"",
         "bad_availability.csv:4: error: end: must be after start 17:00",
-        "bad_availability.csv:5: error: date: expected a date YYYY-MM-DD, got \"2026-03-32\"",
+        "bad_availability.csv:5: error: date: expected a date YYYY-MM-DD or DD.MM.YYYY, got \"2026-03-32\"",
     ]),
     BrokenCase(file: "duplicate-queue.yaml", expected: [
         "duplicate-queue.yaml:15: error: queues[1].id: duplicate queue id 'voice' (also queues[0])",

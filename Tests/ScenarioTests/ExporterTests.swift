@@ -115,21 +115,42 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
 @Test func outputFolderWritesEveryFileAndLeavesNoStaging() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-out-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    try OutputFolder.write([(name: "a.csv", contents: "x\n"), (name: "summary.json", contents: "{}\n")], to: folder.path)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.csv", "summary.json"])
+    try OutputFolder.write([(name: "a.csv", contents: "x\n"), (name: "summary.json", contents: "{}\n")], to: folder.path) { staging in
+        try "<html>".write(toFile: staging + "/report.html", atomically: false, encoding: .utf8)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.csv", "report.html", "summary.json"])
     #expect(try String(contentsOf: folder.appendingPathComponent("a.csv"), encoding: .utf8) == "x\n")
+    // A second write replaces the folder as a whole: files of the first run not written again are gone.
+    try OutputFolder.write([(name: "b.csv", contents: "y\n"), (name: "summary.json", contents: "{}\n")], to: folder.path)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["b.csv", "summary.json"])
+    let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)
+    #expect(!siblings.contains { $0.hasPrefix(".\(folder.lastPathComponent).wfm-new") || $0.hasPrefix(".\(folder.lastPathComponent).wfm-old") })
+}
+
+/// A folder that is not a run folder is never replaced; a second lock on one folder is refused.
+@Test func outputFolderRefusesForeignFoldersAndASecondLock() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try "mine".write(to: folder.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
+    #expect(throws: DiagnosticError.self) { try OutputFolder.write([(name: "summary.json", contents: "{}")], to: folder.path) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+    let lock = try OutputFolder.lock(folder.path)
+    #expect(throws: DiagnosticError.self) { _ = try OutputFolder.lock(folder.path) }
+    lock.release()
+    try OutputFolder.lock(folder.path).release()
 }
 
 /// When staging fails (a name too long for the file system), no final name is touched.
 @Test func failedStagingLeavesFinalNamesAlone() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-out-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    try OutputFolder.write([(name: "a.csv", contents: "old\n")], to: folder.path)
+    try OutputFolder.write([(name: "summary.json", contents: "old\n")], to: folder.path)
     #expect(throws: (any Error).self) {
-        try OutputFolder.write([(name: "a.csv", contents: "new\n"), (name: String(repeating: "n", count: 300), contents: "")], to: folder.path)
+        try OutputFolder.write([(name: "summary.json", contents: "new\n"), (name: String(repeating: "n", count: 300), contents: "")], to: folder.path)
     }
-    #expect(try String(contentsOf: folder.appendingPathComponent("a.csv"), encoding: .utf8) == "old\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.csv"])
+    #expect(try String(contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8) == "old\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["summary.json"])
 }
 
 /// What the exporters write, `RunDirectory` (the report's and `wfm compare`'s reader) reads back

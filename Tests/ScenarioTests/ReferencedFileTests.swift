@@ -34,13 +34,15 @@ private func fullForecast(skipping skipped: Int? = nil) -> String {
     defer { try? FileManager.default.removeItem(at: folder) }
     try write(fullForecast(skipping: 20) + "2026-03-02T08:10+03:00,voice,1,240\n2026-03-09T00:00+03:00,chat,-1,0\n", "forecast.csv", in: folder)
     let printed = loadDiagnostics(folder.appendingPathComponent("valid.yaml").path, overrides: ["forecast={file: forecast.csv}"])
-    #expect(printed.count == 6, "\(printed)")
+    #expect(printed.count == 7, "\(printed)")
     #expect(printed[0].hasSuffix("forecast.csv:672: error: interval_start: 2026-03-02T08:10+03:00 is not the start of a 30-minute interval of the horizon"))
     #expect(printed[1].hasSuffix("forecast.csv:673: error: interval_start: 2026-03-09T00:00+03:00 is not the start of a 30-minute interval of the horizon"))
     #expect(printed[2].hasSuffix("forecast.csv:673: error: contacts: expected a number of contacts ≥ 0, got \"-1\""))
     #expect(printed[3].hasSuffix("forecast.csv:673: error: aht_seconds: expected a handle time in seconds > 0, got \"0\""))
-    #expect(printed[4].hasSuffix("forecast.csv: error: queue: queue 'voice' has no row for 1 of 336 intervals (first: 2026-03-02T10:00+03:00)"))
-    #expect(printed[5].hasSuffix("forecast.csv: error: queue: queue 'chat' has no row for 1 of 336 intervals (first: 2026-03-02T10:00+03:00)"))
+    // Voice is open 08:00–20:00: its rows outside those hours carry contacts, which are not planned for.
+    #expect(printed[4].hasSuffix("forecast.csv:4: warning: contacts: queue 'voice' has 504.0 contacts on 144 rows outside its open hours or on closed days: they are not planned for"))
+    #expect(printed[5].hasSuffix("forecast.csv: error: queue: queue 'voice' has no row for 1 of 168 intervals inside its open hours (first: 2026-03-02T10:00+03:00); give them, or read them as 0 contacts with forecast: {file: …, missing: zero}"))
+    #expect(printed[6].hasSuffix("forecast.csv: error: queue: queue 'chat' has no row for 1 of 336 intervals inside its open hours (first: 2026-03-02T10:00+03:00); give them, or read them as 0 contacts with forecast: {file: …, missing: zero}"))
 }
 
 @Test func oneHistoryFileForSeveralQueuesNeedsAQueueColumnAndHandleTimes() throws {

@@ -28,6 +28,7 @@ import Testing
 @Test func timeOfDayParsing() {
     #expect(parseTimeOfDay("07:30") == 450)
     #expect(parseTimeOfDay("24:00") == 1440)
-    #expect(parseTimeOfDay("7:30") == nil)
-    #expect(parseTimeOfDay("24:30") == nil)
+    #expect(parseTimeOfDay("7:30") == 450)
+    #expect(parseTimeOfDay("07:30:00") == 450)
+    for bad in ["24:30", "007:30", "07:3", "07:30:15", "+7:30", "07-30", ":30", "07:30:"] { #expect(parseTimeOfDay(bad) == nil, "\(bad)") }
 }

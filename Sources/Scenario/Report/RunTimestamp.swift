@@ -20,22 +20,11 @@ public struct RunTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
         self.utcOffsetMinutes = utcOffsetMinutes
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM±HH:MM` or `YYYY-MM-DDTHH:MMZ`; nil when malformed.
+    /// Parses a `WallClockReading` that carries a UTC offset (`2026-03-02T08:15+03:00`, `…Z`);
+    /// nil when malformed or without offset.
     public init?(_ text: String) {
-        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
-        guard parts.count == 2, let date = LocalDate(String(parts[0])) else { return nil }
-        let rest = String(parts[1])
-        guard rest.count >= 6 else { return nil }
-        let clock = String(rest.prefix(5))
-        let zone = String(rest.dropFirst(5))
-        guard let minute = parseTimeOfDay(clock), minute < 1440 else { return nil }
-        var offset = 0
-        if zone != "Z" {
-            guard let sign = zone.first, sign == "+" || sign == "-",
-                  let magnitude = parseTimeOfDay(String(zone.dropFirst())), magnitude <= 18 * 60 else { return nil }
-            offset = sign == "-" ? -magnitude : magnitude
-        }
-        self.init(date: date, minuteOfDay: minute, utcOffsetMinutes: offset)
+        guard let reading = WallClockReading(text), let offset = reading.utcOffsetSeconds, offset % 60 == 0 else { return nil }
+        self.init(date: reading.date, minuteOfDay: reading.minuteOfDay, utcOffsetMinutes: offset / 60)
     }
 
     /// Minutes since 1970-01-01T00:00Z: the absolute instant, for ordering and durations.

@@ -114,7 +114,7 @@ enum DemandStage {
             do {
                 parts.append(try HistoryReader.read(path: file.file.path, intervalMinutes: intervalMinutes,
                                                     timeZone: timeZone, singleQueue: file.queueID ?? singleQueue,
-                                                    displayName: file.file.displayName))
+                                                    displayName: file.file.displayName, encoding: file.file.encoding))
             } catch let e as DiagnosticError {
                 errors += e.diagnostics
             }

@@ -4,12 +4,13 @@ import Scheduling
 import Staffing
 import WFMCore
 
-/// Renders every file of a finished run (SPEC.md "Files a run writes") from the stages' results.
+/// Renders every file of a finished run (SPEC.md "Files a run writes") from the stages' results;
+/// `interrupted`: the search was stopped by an interrupt (solver status `interrupted`).
 /// Coverage and agent indicators come from `ProjectedService`, i.e. recomputed from the roster by the
 /// staffing maths, never copied from solver variables.
 enum RunFiles {
     static func render(scenario: Scenario, demand: PlanDemand, requirements: [[IntervalRequirement]],
-                       result: ScheduleResult, roster: Roster, service: ProjectedService,
+                       result: ScheduleResult, roster: Roster, service: ProjectedService, interrupted: Bool = false,
                        timings: RunSummaryOutput.Timings) -> (files: [(name: String, contents: String)], summary: RunSummaryOutput) {
         let grid = scenario.grid
         let stamps = grid.intervals.map { RunTimestamp(instant: $0.start, in: grid.timeZone) }
@@ -56,7 +57,7 @@ enum RunFiles {
                       understaffedIntervals: understaffed[$0.queueID] ?? 0)
             },
             paidHours: service.paidHours, agentsUsed: Set(roster.shifts.map(\.agentID)).count,
-            solver: .init(status: result.status.rawValue, objective: result.objective, bound: result.bound, gap: result.gap,
+            solver: .init(status: interrupted ? "interrupted" : result.status.rawValue, objective: result.objective, bound: result.bound, gap: result.gap,
                           seconds: result.seconds),
             rules: result.rules.map { .init(id: $0.rule.rawValue, kind: $0.isHard ? .hard : .soft, violations: $0.violations, penalty: $0.penalty) },
             timings: timings)

@@ -24,21 +24,28 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
 /// history → forecast → requirements → roster → projected service → files and report.
 ///
 /// Each stage is a module's plain function; this type only wires them and reports progress.
-/// Output files are rendered completely, then moved into `folder` together (`OutputFolder`), so a
-/// rejected or failed run never leaves a file under a final name.
+/// Output files are rendered completely, then swapped in as one folder (`OutputFolder`, locked for
+/// the whole run), so a rejected, failed or killed run never leaves a partial or mixed folder.
 public struct ScenarioRunner: Sendable {
     public var timeLimitSeconds: Double?
     public var seed: Int?
     /// Receives one line per stage and solver progress; nil for `--quiet`.
     public var progress: (@Sendable (String) -> Void)?
+    /// Set (by the first interrupt) to end the search early: the best roster so far is written
+    /// with solver status `interrupted`.
+    public var stop: StopRequest?
 
-    public init(timeLimitSeconds: Double? = nil, seed: Int? = nil, progress: (@Sendable (String) -> Void)? = nil) {
+    public init(timeLimitSeconds: Double? = nil, seed: Int? = nil, progress: (@Sendable (String) -> Void)? = nil,
+                stop: StopRequest? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.seed = seed
         self.progress = progress
+        self.stop = stop
     }
 
     public func run(_ scenario: Scenario, folder: String) throws -> RunOutcome {
+        let lock = try OutputFolder.lock(folder)
+        defer { lock.release() }
         let clock = ContinuousClock.now
         var mark = clock
         func lap() -> Double {
@@ -55,7 +62,8 @@ public struct ScenarioRunner: Sendable {
         let requirements = RequirementsStage.run(scenario, demand: demand)
         let staffingSeconds = lap()
 
-        let problem = RosterProblemBuilder.build(scenario, demand: demand, timeLimitSeconds: timeLimitSeconds, seed: seed)
+        var problem = RosterProblemBuilder.build(scenario, demand: demand, timeLimitSeconds: timeLimitSeconds, seed: seed)
+        problem.search.stop = stop
         progress?("roster: \(problem.agents.count) agents, time limit \(Int(problem.search.timeLimitSeconds)) s")
         let report = progress
         let scheduler = RosterScheduler(solver: GLPKSolver()) { p in
@@ -74,11 +82,10 @@ public struct ScenarioRunner: Sendable {
         precondition(violations.isEmpty, "scheduler returned a roster breaking hard rules: \(violations.prefix(5))")
 
         let (files, summary) = RunFiles.render(scenario: scenario, demand: demand, requirements: requirements, result: result,
-                                    roster: roster, service: service,
+                                    roster: roster, service: service, interrupted: stop?.isRequested ?? false,
                                     timings: .init(forecastSeconds: forecastSeconds, staffingSeconds: staffingSeconds,
                                                    rosterSeconds: rosterSeconds))
-        try OutputFolder.write(files, to: folder)
-        try Report.write(runDirectory: folder, limits: contractLimits(scenario))
+        try OutputFolder.write(files, to: folder) { staging in try Report.write(runDirectory: staging, limits: contractLimits(scenario)) }
         progress?("wrote \(files.count + 1) files to \(folder)")
         let changes = problem.published.map {
             PublishedChangesText.lines($0.changes(in: roster, problem: problem), zone: problem.grid.timeZone)
