@@ -125,6 +125,13 @@ public struct SolverSettings: Sendable, Hashable {
     public var relativeGap: Double
     /// Seed of every random choice; the same seed gives the same roster. Default 1.
     public var seed: Int
+    /// Local-search moves of each search chain (`SearchSettings.maxMoves`); nil derives them from the
+    /// time limit. A fixed budget makes a run repeatable on a machine of any speed, as long as the
+    /// work fits the time limit (sweeps that must match, tests).
+    public var maxMoves: Int?
+    /// GLPK neighbourhood rounds of each search chain (`SearchSettings.maxNeighbourhoods`); nil derives
+    /// them from the time limit.
+    public var maxNeighbourhoods: Int?
 
     public init(timeLimitSeconds: Double, relativeGap: Double, seed: Int) {
         self.timeLimitSeconds = timeLimitSeconds

@@ -70,9 +70,11 @@ extension NodeReader {
         return mode
     }
 
-    /// `solver: {time_limit_seconds, relative_gap, seed}`, each optional with `SolverSettings.defaults`.
+    /// `solver: {time_limit_seconds, relative_gap, seed, max_moves, max_neighbourhoods}`, each optional
+    /// with `SolverSettings.defaults`.
     mutating func readSolver(_ node: Node, _ path: String) -> SolverSettings? {
-        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed"]) else { return nil }
+        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed", "max_moves", "max_neighbourhoods"])
+        else { return nil }
         var settings = SolverSettings.defaults
         var valid = true
         if let n = NodeReader.value(pairs, "time_limit_seconds") {
@@ -88,6 +90,16 @@ extension NodeReader {
         if let n = NodeReader.value(pairs, "seed") {
             if let v = int(n, NodeReader.join(path, "seed"), in: 0...Int(Int32.max), what: "a whole number from 0 to 2147483647") {
                 settings.seed = v
+            } else { valid = false }
+        }
+        if let n = NodeReader.value(pairs, "max_moves") {
+            if let v = int(n, NodeReader.join(path, "max_moves"), in: 1...Int(Int32.max), what: "a whole number of moves from 1 to 2147483647") {
+                settings.maxMoves = v
+            } else { valid = false }
+        }
+        if let n = NodeReader.value(pairs, "max_neighbourhoods") {
+            if let v = int(n, NodeReader.join(path, "max_neighbourhoods"), in: 0...100_000, what: "a whole number of rounds from 0 to 100000") {
+                settings.maxNeighbourhoods = v
             } else { valid = false }
         }
         return valid ? settings : nil
