@@ -37,7 +37,8 @@ let package = Package(
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "WFMCore"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore", .product(name: "Yams", package: "Yams")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),
 

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// The scenarios folder of this package (this file is Tests/wfmTests/SweepCommandTests.swift).
+private let small = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("scenarios/small/small.yaml").path
+
+private func temporaryFolder(_ name: String) -> String {
+    let path = NSTemporaryDirectory() + "wfm-sweep-tests-\(getpid())-\(name)"
+    try? FileManager.default.removeItem(atPath: path)
+    return path
+}
+
+/// A run's file with the wall-clock seconds blanked: `solver.seconds` and the timings of
+/// summary.json, the solver's seconds in report.html's title line. Nothing else may differ.
+private func withoutSeconds(_ text: String) -> String {
+    var out = text
+    for pattern in [#""(seconds|forecast_seconds|staffing_seconds|roster_seconds)": [0-9.]+"#, #", [0-9]+\.[0-9] s</p>"#] {
+        out = out.replacingOccurrences(of: pattern, with: "<seconds>", options: .regularExpression)
+    }
+    return out
+}
+
+/// A fixed work budget (docs/scenario.md `max_moves`) so every run repeats exactly, even on a busy machine.
+private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
+
+@Test func everyVariantFolderEqualsThePlainRunWithItsOverrides() throws {
+    let dir = temporaryFolder("equal")
+    let grid = ["--grid", "queues.voice.volume_factor=0.9,1.2,lots"] + budget.flatMap { ["--grid", $0] }
+    let sweep = try runWFM(["sweep", small] + grid + ["--out", dir, "--jobs", "2", "--time-limit", "120", "--quiet"])
+    // The third variant's value is not a number: it fails alone, with the run's own diagnostic and exit status.
+    #expect(sweep.status == 1, "\(sweep.stdout)\(sweep.stderr)")
+    #expect(sweep.stdout.contains("2 of 3 variants wrote a roster"), "\(sweep.stdout)")
+    let rows = try String(contentsOfFile: dir + "/sweep.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(rows.first == "id,queues.voice.volume_factor,solver.max_moves,solver.max_neighbourhoods,quantile,service_voice,service_chat,"
+        + "paid_hours,agents_used,objective,service_bound,status,exit_status,message,seconds")
+    #expect(rows.count == 4)
+    #expect(rows[3].hasPrefix("v2,lots,300,0,,,,,,,,failed,2,"))
+    #expect(rows[3].contains("volume_factor"))
+
+    for (id, factor) in [("v0", "0.9"), ("v1", "1.2")] {
+        let plain = temporaryFolder("plain-\(id)")
+        let run = try runWFM(["run", small, "--set", "queues.voice.volume_factor=\(factor)"] + budget.flatMap { ["--set", $0] }
+            + ["--time-limit", "120", "--out", plain, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let variant = dir + "/runs/\(id)"
+        let files = try FileManager.default.contentsOfDirectory(atPath: plain).sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: variant).sorted() == (files + ["variant.json"]).sorted())
+        for file in files {
+            let a = try String(contentsOfFile: plain + "/" + file, encoding: .utf8)
+            let b = try String(contentsOfFile: variant + "/" + file, encoding: .utf8)
+            #expect(withoutSeconds(a) == withoutSeconds(b), "\(id)/\(file) differs from wfm run")
+        }
+        // sweep.csv carries the run's own weekly service and paid hours.
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plain + "/summary.json"))) as? [String: Any])
+        let queues = try #require(summary["queues"] as? [[String: Any]])
+        let voice = try #require(queues.first { $0["id"] as? String == "voice" }?["service_level"] as? Double)
+        let row = try #require(rows.first { $0.hasPrefix(id + ",") })
+        #expect(row.contains(String(format: ",%.4f,", voice)), "\(row)")
+        #expect(row.contains(",ok,0,,"))
+    }
+
+    // run-one skips a finished variant; merge rebuilds the same sweep.csv from the folders.
+    let before = try String(contentsOfFile: dir + "/sweep.csv", encoding: .utf8)
+    let again = try runWFM(["sweep", "run-one", dir, "--index", "0"])
+    #expect(again.status == 0)
+    #expect(again.stdout.contains("skipped"))
+    let fromEnvironment = try runWFM(["sweep", "run-one", dir], environment: ["SLURM_ARRAY_TASK_ID": "1"])
+    #expect(fromEnvironment.stdout.contains("variant 1 already finished"), "\(fromEnvironment.stdout)\(fromEnvironment.stderr)")
+    let merge = try runWFM(["sweep", "merge", dir])
+    #expect(merge.status == 1)
+    #expect(merge.stdout.contains("v2 failed (exit 2)"))
+    #expect(try String(contentsOfFile: dir + "/sweep.csv", encoding: .utf8) == before)
+    let report = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
+    #expect(report.contains("id=\"sweep-voice\"") && report.contains("id=\"sweep-chat\""))
+    #expect(report.contains("against queues.voice.volume_factor"))
+    // Nothing half-written is left behind.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/runs").allSatisfy { !$0.hasPrefix(".") })
+}
+
+@Test func aSweepFolderHoldingAnotherSweepIsRefused() throws {
+    let dir = temporaryFolder("other")
+    let first = try runWFM(["sweep", small, "--grid", "solver.seed=1,2", "--out", dir, "--emit", "slurm"])
+    #expect(first.status == 0, "\(first.stderr)")
+    let script = try String(contentsOfFile: dir + "/sweep.sbatch", encoding: .utf8)
+    #expect(script.contains("#SBATCH --array=0-1\n"))
+    #expect(script.contains("sweep run-one '\(dir)' --index \"$SLURM_ARRAY_TASK_ID\""))
+    let second = try runWFM(["sweep", small, "--grid", "solver.seed=1,3", "--out", dir, "--emit", "slurm"])
+    #expect(second.status == 2)
+    #expect(second.stderr.contains("different sweep"))
+    let badGrid = try runWFM(["sweep", small, "--grid", "solver.seed", "--out", dir + "-bad", "--emit", "slurm"])
+    #expect(badGrid.status == 2)
+    #expect(badGrid.stderr.contains("--grid solver.seed"))
+}
