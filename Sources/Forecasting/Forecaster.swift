@@ -11,11 +11,15 @@ public enum Forecaster {
     /// - ahtSeconds: per-queue handle time where the history has none (the queue's `aht_seconds`);
     ///   `defaultAHTSeconds` for queues not listed. A queue with neither handle times in its history
     ///   nor a default is an error.
+    /// - quantiles: prediction quantiles to add to each queue (0 < p < 1), from the distribution of the
+    ///   chosen method's backtest errors on the same history (`ForecastErrors`).
     /// Throws `DiagnosticError` naming the queue when a queue has less than 7 days of history before
     /// `start` or no handle time at all.
     public static func forecast(history: History, start: LocalDate, days: Int, method: ForecastMethod = .auto,
                                 specialDays: SpecialDays = SpecialDays(), ahtSeconds: [String: Double] = [:],
-                                defaultAHTSeconds: Double? = nil, file: String = "history") throws -> Forecast {
+                                defaultAHTSeconds: Double? = nil, file: String = "history",
+                                quantiles: [Double] = []) throws -> Forecast {
+        precondition(quantiles.allSatisfy { $0 > 0 && $0 < 1 }, "quantiles must lie strictly between 0 and 1: \(quantiles)")
         precondition(days > 0, "days must be > 0, got \(days)")
         let grid = TimeGrid(timeZone: history.timeZone, startDate: start, days: days, intervalMinutes: history.intervalMinutes)
         var bag = DiagnosticBag()
@@ -44,7 +48,21 @@ public enum Forecaster {
                 contacts.append(plan.contacts[day * n + slot])
                 aht.append(ahtByWeekday[interval.date.isoWeekday]![slot])
             }
-            queues.append(QueueForecast(queue: q.queue, method: plan.method, contacts: contacts, ahtSeconds: aht))
+            var queue = QueueForecast(queue: q.queue, method: plan.method, contacts: contacts, ahtSeconds: aht)
+            if !quantiles.isEmpty {
+                guard let errors = ForecastErrors.measure(plan.series, method: plan.method) else {
+                    bag.error(file: file, key: "queue \(q.queue)", "needs at least 3 weeks of history before \(start) for prediction quantiles")
+                    continue
+                }
+                queue.quantiles = quantiles.map { p in
+                    ForecastQuantile(probability: p, contacts: grid.intervals.indices.map { k in
+                        let interval = grid.intervals[k]
+                        return errors.intervalQuantile(p, forecast: contacts[k], weekday: interval.date.isoWeekday,
+                                                       slot: interval.minuteOfDay / history.intervalMinutes, slotsPerDay: n)
+                    })
+                }
+            }
+            queues.append(queue)
         }
         try bag.throwIfErrors()
         return Forecast(timeZone: history.timeZone, intervalMinutes: history.intervalMinutes,

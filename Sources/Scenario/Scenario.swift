@@ -21,6 +21,9 @@ public struct Scenario: Sendable {
     /// History files the forecaster reads (absent when the forecast is given as a file).
     public var history: [HistoryFile]
     public var forecast: ForecastSource
+    /// `forecast.quantile`: plan the week at this prediction quantile of the forecast (0 < p < 1,
+    /// `ForecastErrors`) instead of its point value; nil for the point forecast.
+    public var forecastQuantile: Double? = nil
     public var queues: [QueueSettings]
     /// Fraction of paid time not available for contacts, in [0, 1).
     public var shrinkage: Double

@@ -40,8 +40,9 @@ extension NodeReader {
     }
 
     /// `forecast: {method: NAME}` or `forecast: {file: FILE}` (exactly one). Returns the method or the path.
+    /// (`quantile`, beside a method, is read by `readForecastQuantile`.)
     mutating func readForecast(_ node: Node, _ path: String) -> (method: String?, file: (Node, String)?)? {
-        guard let pairs = mapping(node, path, allowed: ["method", "file"]) else { return nil }
+        guard let pairs = mapping(node, path, allowed: ["method", "file", "quantile"]) else { return nil }
         let methodNode = NodeReader.value(pairs, "method"), fileNode = NodeReader.value(pairs, "file")
         switch (methodNode, fileNode) {
         case (let m?, nil):
@@ -68,6 +69,16 @@ extension NodeReader {
             return nil
         }
         return mode
+    }
+
+    /// `forecast.quantile`: a probability strictly between 0 and 1, only with a forecast method.
+    mutating func readForecastQuantile(_ node: Node, _ path: String) -> Double? {
+        guard case .mapping(let mapping) = node, let q = mapping["quantile"] else { return nil }
+        guard mapping["file"] == nil else {
+            error(q, NodeReader.join(path, "quantile"), "a quantile needs a forecast method; a forecast file is planned as given")
+            return nil
+        }
+        return number(q, NodeReader.join(path, "quantile"), what: "a probability strictly between 0 and 1, e.g. 0.9", accept: { $0 > 0 && $0 < 1 })
     }
 
     /// `solver: {time_limit_seconds, relative_gap, seed, max_moves, max_neighbourhoods}`, each optional
