@@ -68,4 +68,18 @@ public enum Forecaster {
         return Forecast(timeZone: history.timeZone, intervalMinutes: history.intervalMinutes,
                         intervals: grid.intervals, queues: queues)
     }
+
+    /// Per queue, the error distribution of the method that forecasts `start` (`auto` resolved as in
+    /// `forecast`), measured on the history before `start` (`ForecastErrors`); queues without a usable
+    /// backtest origin are left out.
+    public static func errors(history: History, start: LocalDate, method: ForecastMethod = .auto,
+                              specialDays: SpecialDays = SpecialDays()) -> [String: ForecastErrors] {
+        var errors: [String: ForecastErrors] = [:]
+        for q in history.queues {
+            guard let plan = QueueForecaster.plan(q, start: start, days: 7, method: method, specialDays: specialDays),
+                  let e = ForecastErrors.measure(plan.series, method: plan.method) else { continue }
+            errors[q.queue] = e
+        }
+        return errors
+    }
 }

@@ -13,7 +13,7 @@ struct WFM: ParsableCommand {
         commandName: "wfm",
         abstract: "Workforce management for contact centres: forecast, staff, roster, what-if.",
         subcommands: [RunCommand.self, CheckCommand.self, StaffCommand.self, ForecastCommand.self, ValidateCommand.self, CompareCommand.self,
-                      SweepCommand.self]
+                      SweepCommand.self, RiskCommand.self]
     )
 
     static func main() { runWithExitStatus() }

@@ -8,7 +8,7 @@ import WFMCore
 /// seasonal naive 25.6 %, 4-week same weekday-interval mean 20.4 %; target for auto ≤ 19.5 %.
 @Test func anonymousBankBacktestReproducesReferencesAndBeatsTheTarget() throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../scenarios/demo/data/anonymous_bank_1999_6min.csv").standardized.path
+        .appendingPathComponent("../../scenarios/demo/data/anonymous_bank_1999_6min.csv").standardized.path
     let h = try HistoryReader.read(path: path, intervalMinutes: 30, timeZone: Synthetic.utc)
     let results = Backtest.run(history: h, start: LocalDate("2000-01-01")!, weeks: 8,
                                methods: [.seasonalNaive, .weekdayMean, .auto])
@@ -70,5 +70,40 @@ func weekdayOnlyCentre(holidays: [LocalDate]) throws -> History {
     let scores = AutoSelection.score(s)
     #expect(Set(scores.keys) == Set(ForecastMethod.candidates))
     let chosen = AutoSelection.choose(s)
-    #expect(scores.values.allSatisfy { scores[chosen]! <= $0 })
+    let best = scores.values.min()!
+    if chosen == .weekdayMean {
+        // Kept the mean: nothing beat it by the margin.
+        #expect(best >= scores[.weekdayMean]! * (1 - AutoSelection.margin))
+    } else {
+        #expect(scores[chosen]! == best)
+        #expect(scores[chosen]! < scores[.weekdayMean]! * (1 - AutoSelection.margin))
+    }
+}
+
+/// A weekday-only 15-minute centre whose level shifts (+30 % from week 20, −25 % from week 34, +15 %
+/// from week 44), and the same centre without shifts, where the 4-week mean is hard to beat (Poisson
+/// noise around a fixed weekly shape). The guarded `auto` must not lose to the 4-week
+/// weekday-interval mean over the 8 test weeks on either. Measured: with shifts auto 11.19 % (calendar,
+/// then top-down) against 12.37 %; without, 11.19 % (calendar) against 12.15 %.
+@Test(arguments: [true, false])
+func autoDoesNotLoseToTheMeanOnAWeekdayOnlyCentre(levelShifts: Bool) throws {
+    var random = Synthetic.LCG(state: 11)
+    let first = try #require(LocalDate("2025-01-06"))
+    var text = "interval_start,contacts\n"
+    for d in 0..<364 {
+        let date = first.adding(days: d)
+        guard date.isoWeekday <= 5 else { continue }
+        let week = d / 7
+        let shift = !levelShifts ? 1 : week >= 44 ? 1.3 * 0.75 * 1.15 : week >= 34 ? 1.3 * 0.75 : week >= 20 ? 1.3 : 1
+        let level = 900 * shift * (date.isoWeekday == 1 ? 1.2 : 1)
+        for minute in stride(from: 0, to: 1440, by: 15) {
+            let hour = Double(minute) / 60
+            let shape = hour >= 8 && hour < 18 ? sin(.pi * (hour - 8) / 10) / 12.6 : 0
+            text += String(format: "%@ %02d:%02d,%g\n", date.description, minute / 60, minute % 60, random.poisson(level * shape))
+        }
+    }
+    let h = try Synthetic.history(text, intervalMinutes: 15)
+    let results = Backtest.run(history: h, start: LocalDate("2026-01-05")!, weeks: 8, methods: [.weekdayMean, .auto])
+    let wape = Dictionary(uniqueKeysWithValues: results.map { ($0.method, $0.accuracy.wape) })
+    #expect(wape[.auto]! <= wape[.weekdayMean]!, "auto \(wape[.auto]!), weekday-mean \(wape[.weekdayMean]!)")
 }

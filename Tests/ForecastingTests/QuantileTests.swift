@@ -5,7 +5,7 @@ import WFMCore
 
 private func anonymousBank() throws -> History {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../scenarios/demo/data/anonymous_bank_1999_6min.csv").standardized.path
+        .appendingPathComponent("../../scenarios/demo/data/anonymous_bank_1999_6min.csv").standardized.path
     return try HistoryReader.read(path: path, intervalMinutes: 30, timeZone: Synthetic.utc)
 }
 
