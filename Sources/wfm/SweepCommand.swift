@@ -45,9 +45,12 @@ struct SweepStartCommand: ParsableCommand {
     var volumeClaim = "wfm-sweep"
     @Option(name: .customLong("mount-path"), help: "Kubernetes: where the claim is mounted (default: the folder holding DIR and the scenario).")
     var mountPath: String?
+    @Option(name: .customLong("risk-paths"), help: "Evaluate each roster on this many sampled volume paths (wfm risk); 0: none.")
+    var riskPaths = 0
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
+        guard riskPaths >= 0 else { throw ValidationError("--risk-paths must be ≥ 0, got \(riskPaths)") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
             throw ValidationError("--time-limit must be a number of seconds > 0, got \(timeLimit)")
         }
@@ -69,7 +72,7 @@ struct SweepStartCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out).standardizedFileURL.path
         _ = try ScenarioLoader.load(path: scenarioPath)  // a broken base scenario is exit 2 before anything runs
         let plan = SweepPlan(scenario: scenarioPath, timeLimitSeconds: timeLimit, grids: try grids.map(SweepGrid.parse),
-                             quantiles: try quantiles())
+                             quantiles: try quantiles(), riskPaths: riskPaths)
         try plan.write(folder: folder)
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         switch emit {

@@ -30,13 +30,16 @@ public struct SweepRow: Sendable, Hashable {
     /// `solver.service_bound` of summary.json when the run reports one.
     public var serviceBound: Double?
     public var seconds: Double?
+    /// The roster's risk per queue when the sweep computed it.
+    public var risk: [SweepVariantRecord.QueueRisk] = []
 }
 
 /// `wfm sweep merge DIR`: sweep.csv and report.html from whatever variants finished.
 ///
 /// sweep.csv has one row per variant of the manifest, in manifest order, with the columns
 /// `id, <each grid key>, quantile, service_<queue>…, paid_hours, agents_used, objective,
-/// service_bound, status, exit_status, message, seconds`. Queues appear in the order of the first
+/// service_bound, status, exit_status, message, seconds`; with roster risk (`--risk-paths`), also
+/// `p_below_target_<queue>…` after `service_bound` (queues with a target). Queues appear in the order of the first
 /// finished variant that has them. Numbers: service 4 decimals, paid hours 2, objective and bound 4,
 /// seconds 2; an empty field is a value the variant does not have. Only `seconds` differs between
 /// two sweeps of the same manifest (runs are repeatable when they end by their work budget).
@@ -78,6 +81,7 @@ public enum SweepMerge {
             row.agentsUsed = summary.agentsUsed
             row.objective = summary.solver.objective
             row.serviceBound = serviceBound(summaryJSON: data)
+            row.risk = record.risk
             return row
         }
     }
@@ -99,18 +103,30 @@ public enum SweepMerge {
     /// sweep.csv text.
     public static func csv(plan: SweepPlan, rows: [SweepRow]) -> String {
         let queues = queueIDs(rows)
+        let riskQueues = riskQueueIDs(plan: plan, rows: rows)
         var writer = CSVWriter(header: ["id"] + plan.grids.map(\.key) + ["quantile"] + queues.map { "service_\($0)" }
-            + ["paid_hours", "agents_used", "objective", "service_bound", "status", "exit_status", "message", "seconds"])
+            + ["paid_hours", "agents_used", "objective", "service_bound"] + riskQueues.map { "p_below_target_\($0)" }
+            + ["status", "exit_status", "message", "seconds"])
         for row in rows {
             let values = plan.grids.map { grid in gridValue(row.variant, key: grid.key) }
             let service = queues.map { id in row.queues.first { $0.id == id }.map { Exporters.fixed($0.serviceLevel, 4) } ?? "" }
             writer.append([row.variant.id] + values + [row.variant.quantile.map(SweepPlan.quantileText) ?? ""] + service + [
                 Exporters.optional(row.paidHours, 2), row.agentsUsed.map(String.init) ?? "", Exporters.optional(row.objective, 4),
-                Exporters.optional(row.serviceBound, 4), row.status.rawValue, row.exitStatus.map(String.init) ?? "",
+                Exporters.optional(row.serviceBound, 4)] + riskQueues.map { id in
+                    Exporters.optional(row.risk.first { $0.queue == id }?.probabilityBelowTarget, 4)
+                } + [row.status.rawValue, row.exitStatus.map(String.init) ?? "",
                 oneLine(row.message), Exporters.optional(row.seconds, 2),
             ])
         }
         return writer.text
+    }
+
+    /// Queues with a risk target, in the order of the first variant that has them; empty without risk.
+    static func riskQueueIDs(plan: SweepPlan, rows: [SweepRow]) -> [String] {
+        guard plan.riskPaths > 0 else { return [] }
+        var ids: [String] = []
+        for row in rows { for r in row.risk where r.probabilityBelowTarget != nil && !ids.contains(r.queue) { ids.append(r.queue) } }
+        return ids
     }
 
     /// The value a variant gives to a grid key (its override `key=value`).

@@ -87,17 +87,20 @@ public struct SweepPlan: Sendable, Hashable, Codable {
     /// Forecast quantiles, empty for the point forecast only.
     public var quantiles: [Double]
     public var variants: [SweepVariant]
+    /// Volume paths of each variant's roster risk (`RosterRisk`); 0 for none.
+    public var riskPaths: Int
 
     enum CodingKeys: String, CodingKey {
         case version, scenario, grids, quantiles, variants
-        case timeLimitSeconds = "time_limit_seconds"
+        case timeLimitSeconds = "time_limit_seconds", riskPaths = "risk_paths"
     }
 
     /// The product of `grids` and `quantiles`. Precondition: every grid has at least one value.
-    public init(scenario: String, timeLimitSeconds: Double?, grids: [SweepGrid], quantiles: [Double]) {
+    public init(scenario: String, timeLimitSeconds: Double?, grids: [SweepGrid], quantiles: [Double], riskPaths: Int = 0) {
         self.version = Self.version
         self.scenario = scenario
         self.timeLimitSeconds = timeLimitSeconds
+        self.riskPaths = riskPaths
         self.grids = grids
         self.quantiles = quantiles
         var points: [([String], Double?)] = [([], nil)]

@@ -41,6 +41,14 @@ public enum SweepReport {
                     s.element("h2", text: "Variants")
                     s.element("div", ["class": "scroll"]) { table(plan: plan, rows: rows, queues: queues, into: &$0) }
                 }
+                if plan.riskPaths > 0 {
+                    body.element("section", ["id": "risk"]) { s in
+                        s.element("h2", text: "Risk of each roster")
+                        s.element("p", ["class": "note"],
+                                  text: "Each variant's roster on \(plan.riskPaths) volume paths drawn from the forecast's whole-day errors (wfm risk): weekly service p10 / p50 / p90 and the probability that the week ends below the queue's target.")
+                        s.element("div", ["class": "scroll"]) { riskTable(plan: plan, rows: rows, into: &$0) }
+                    }
+                }
                 let unfinished = rows.filter { $0.status != .ok }
                 body.element("section", ["id": "failures"]) { s in
                     s.element("h2", text: "Failed and missing variants")
@@ -84,6 +92,34 @@ public enum SweepReport {
             if !grids.isEmpty { header.element("p", ["class": "note"], text: grids.joined(separator: " × ")) }
         }
         html.newline()
+    }
+
+    private static func riskTable(plan: SweepPlan, rows: [SweepRow], into html: inout HTMLWriter) {
+        let queues = SweepMerge.queueIDs(rows)
+        html.element("table", ["class": "risk"]) { table in
+            table.element("thead") { head in
+                head.element("tr") { tr in
+                    tr.element("th", text: "variant")
+                    for q in queues {
+                        tr.element("th", ["class": "num"], text: "\(q) p10–p90")
+                        tr.element("th", ["class": "num"], text: "\(q) P(week < target)")
+                    }
+                }
+            }
+            table.element("tbody") { body in
+                for row in rows where row.status == .ok {
+                    body.element("tr") { tr in
+                        tr.element("th", text: row.variant.id)
+                        for q in queues {
+                            let r = row.risk.first { $0.queue == q }
+                            tr.element("td", ["class": "num"],
+                                       text: r.map { "\(Format.percent($0.p10)) / \(Format.percent($0.p50)) / \(Format.percent($0.p90))" } ?? "–")
+                            tr.element("td", ["class": "num"], text: r?.probabilityBelowTarget.map { Format.percent($0) } ?? "–")
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static func table(plan: SweepPlan, rows: [SweepRow], queues: [String], into html: inout HTMLWriter) {

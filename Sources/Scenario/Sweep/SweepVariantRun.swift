@@ -16,9 +16,26 @@ public struct SweepVariantRecord: Sendable, Hashable, Codable {
     public var message: String
     /// Wall-clock seconds of the whole run.
     public var seconds: Double
+    /// The roster's risk per queue when the sweep asks for it (`SweepPlan.riskPaths`), else empty.
+    public var risk: [QueueRisk] = []
+
+    /// Weekly service of one queue over the risk's volume paths.
+    public struct QueueRisk: Sendable, Hashable, Codable {
+        public var queue: String
+        public var p10: Double
+        public var p50: Double
+        public var p90: Double
+        /// P(weekly service < target); nil for a queue without a target.
+        public var probabilityBelowTarget: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case queue, p10, p50, p90
+            case probabilityBelowTarget = "p_below_target"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, index, overrides, message, seconds
+        case id, index, overrides, message, seconds, risk
         case timeLimitSeconds = "time_limit_seconds", exitStatus = "exit_status"
     }
 
@@ -71,9 +88,16 @@ public enum SweepVariantRun {
         let start = ContinuousClock.now
         var status = 0
         var message = ""
+        var risk: [SweepVariantRecord.QueueRisk] = []
         do {
             let scenario = try ScenarioLoader.load(path: plan.scenario, overrides: overrides)
             _ = try ScenarioRunner(timeLimitSeconds: plan.timeLimitSeconds, progress: progress).run(scenario, folder: staging)
+            if plan.riskPaths > 0 {
+                risk = try RosterRisk.run(scenario, folder: staging, paths: plan.riskPaths).queues.map {
+                    .init(queue: $0.id, p10: $0.quantile(0.1), p50: $0.quantile(0.5), p90: $0.quantile(0.9),
+                          probabilityBelowTarget: $0.probabilityBelowTarget)
+                }
+            }
         } catch let failure as RunFailure {
             status = 1
             message = "no roster written: \(failure.explanation)"
@@ -88,7 +112,7 @@ public enum SweepVariantRun {
             }
         }
         let record = SweepVariantRecord(id: variant.id, index: index, overrides: overrides, timeLimitSeconds: plan.timeLimitSeconds,
-                                        exitStatus: status, message: message, seconds: (ContinuousClock.now - start).inSeconds)
+                                        exitStatus: status, message: message, seconds: (ContinuousClock.now - start).inSeconds, risk: risk)
         try AtomicFile.write(record.json(), to: (staging as NSString).appendingPathComponent(SweepVariantRecord.fileName))
         if rename(staging, final) != 0 {
             // Another task finished this variant first (rename onto a non-empty folder fails): keep theirs.
