@@ -212,8 +212,14 @@ struct SweepChart {
                           selfClosing: true)
                 svg.element("text", ["class": "ytick", "x": Self.n(left - 6), "y": Self.n(y(s) + 4)], text: Format.percent(s, 0))
             }
+            // A label wider than its slot (about 6.5 px a character at 11 px) is cut with "…"; hover shows it whole.
+            let fits = max(3, Int(slot / 6.5))
             for (i, value) in values.enumerated() {
-                svg.element("text", ["class": "xtick", "x": Self.n(x(i)), "y": Self.n(top + plotHeight + 18)], text: value)
+                let label = value.count > fits ? String(value.prefix(fits - 1)) + "…" : value
+                svg.element("text", ["class": "xtick", "x": Self.n(x(i)), "y": Self.n(top + plotHeight + 18)]) { t in
+                    t.text(label)
+                    if label != value { t.element("title", text: value) }
+                }
             }
             let means = values.indices.compactMap { i -> (Int, Double)? in
                 let here = points.filter { $0.0 == i }.map(\.1)

@@ -17,7 +17,7 @@ public struct SweepVariantRecord: Sendable, Hashable, Codable {
     /// Wall-clock seconds of the whole run.
     public var seconds: Double
     /// The roster's risk per queue when the sweep asks for it (`SweepPlan.riskPaths`), else empty.
-    public var risk: [QueueRisk] = []
+    public var risk: [QueueRisk]
 
     /// Weekly service of one queue over the risk's volume paths.
     public struct QueueRisk: Sendable, Hashable, Codable {
@@ -40,6 +40,31 @@ public struct SweepVariantRecord: Sendable, Hashable, Codable {
     }
 
     public var succeeded: Bool { exitStatus == 0 }
+
+    init(id: String, index: Int, overrides: [String], timeLimitSeconds: Double?, exitStatus: Int, message: String, seconds: Double,
+         risk: [QueueRisk]) {
+        self.id = id
+        self.index = index
+        self.overrides = overrides
+        self.timeLimitSeconds = timeLimitSeconds
+        self.exitStatus = exitStatus
+        self.message = message
+        self.seconds = seconds
+        self.risk = risk
+    }
+
+    /// Reads a record; `risk` may be absent (a sweep without roster risk).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        index = try c.decode(Int.self, forKey: .index)
+        overrides = try c.decode([String].self, forKey: .overrides)
+        timeLimitSeconds = try c.decodeIfPresent(Double.self, forKey: .timeLimitSeconds)
+        exitStatus = try c.decode(Int.self, forKey: .exitStatus)
+        message = try c.decode(String.self, forKey: .message)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+        risk = try c.decodeIfPresent([QueueRisk].self, forKey: .risk) ?? []
+    }
 
     static func read(_ path: String) -> SweepVariantRecord? {
         FileManager.default.contents(atPath: path).flatMap { try? JSONDecoder().decode(SweepVariantRecord.self, from: $0) }
