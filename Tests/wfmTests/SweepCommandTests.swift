@@ -27,15 +27,15 @@ private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
 @Test func everyVariantFolderEqualsThePlainRunWithItsOverrides() throws {
     let dir = temporaryFolder("equal")
     let grid = ["--grid", "queues.voice.volume_factor=0.9,1.2,lots"] + budget.flatMap { ["--grid", $0] }
-    let sweep = try runWFM(["sweep", small] + grid + ["--out", dir, "--jobs", "2", "--time-limit", "120", "--quiet"])
+    let sweep = try runWFM(["sweep", small] + grid + ["--out", dir, "--jobs", "2", "--time-limit", "120", "--risk-paths", "40", "--quiet"])
     // The third variant's value is not a number: it fails alone, with the run's own diagnostic and exit status.
     #expect(sweep.status == 1, "\(sweep.stdout)\(sweep.stderr)")
     #expect(sweep.stdout.contains("2 of 3 variants wrote a roster"), "\(sweep.stdout)")
     let rows = try String(contentsOfFile: dir + "/sweep.csv", encoding: .utf8).split(separator: "\n").map(String.init)
     #expect(rows.first == "id,queues.voice.volume_factor,solver.max_moves,solver.max_neighbourhoods,quantile,service_voice,service_chat,"
-        + "paid_hours,agents_used,objective,service_bound,status,exit_status,message,seconds")
+        + "paid_hours,agents_used,objective,service_bound,p_below_target_voice,p_below_target_chat,status,exit_status,message,seconds")
     #expect(rows.count == 4)
-    #expect(rows[3].hasPrefix("v2,lots,300,0,,,,,,,,failed,2,"))
+    #expect(rows[3].hasPrefix("v2,lots,300,0,,,,,,,,,,failed,2,"))
     #expect(rows[3].contains("volume_factor"))
 
     for (id, factor) in [("v0", "0.9"), ("v1", "1.2")] {
@@ -59,6 +59,21 @@ private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
         #expect(row.contains(String(format: ",%.4f,", voice)), "\(row)")
         #expect(row.contains(",ok,0,,"))
     }
+
+    // Roster risk: the same paths for the same seed; more volume on the same roster, lower service.
+    let risk = try runWFM(["risk", small, "--roster", dir + "/runs/v0", "--paths", "40", "--set", "queues.voice.volume_factor=0.9"])
+    #expect(risk.status == 0, "\(risk.stderr)")
+    #expect(try runWFM(["risk", small, "--roster", dir + "/runs/v0", "--paths", "40", "--set", "queues.voice.volume_factor=0.9"]).stdout == risk.stdout)
+    let heavier = try runWFM(["risk", small, "--roster", dir + "/runs/v0", "--paths", "40", "--set", "queues.voice.volume_factor=1.3"])
+    func voiceMedian(_ text: String) throws -> Double {
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("voice") })
+        let percents = line.split(separator: " ").filter { $0.hasSuffix("%") }.compactMap { Double($0.dropLast()) }
+        return try #require(percents.count == 6 ? percents[4] : nil)   // target, point, mean, p10, p50, p90
+    }
+    #expect(try voiceMedian(heavier.stdout) < voiceMedian(risk.stdout))
+    // sweep.csv's P(week < target) for v0 is the one wfm risk prints for the same roster and paths.
+    let p = try #require(risk.stdout.split(separator: "\n").first { $0.hasPrefix("voice") }?.split(separator: " ").last)
+    #expect(rows[1].contains(String(format: ",%.4f,", try #require(Double(p)))), "\(rows[1]) vs \(p)")
 
     // run-one skips a finished variant; merge rebuilds the same sweep.csv from the folders.
     let before = try String(contentsOfFile: dir + "/sweep.csv", encoding: .utf8)
