@@ -107,3 +107,26 @@ private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
     #expect(badGrid.status == 2)
     #expect(badGrid.stderr.contains("--grid solver.seed"))
 }
+
+@Test func forecastQuantilesPlanEachVariantsWeekAtItsQuantile() throws {
+    let dir = temporaryFolder("quantiles")
+    let r = try runWFM(["sweep", small] + budget.flatMap { ["--grid", $0] }
+        + ["--forecast-quantiles", "0.5,0.9", "--out", dir, "--jobs", "2", "--time-limit", "120", "--quiet"])
+    #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    let rows = try String(contentsOfFile: dir + "/sweep.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[3] } == ["0.5", "0.9"])
+    func contacts(_ id: String) throws -> [Double] {
+        try String(contentsOfFile: dir + "/runs/\(id)/forecast.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { try #require(Double($0.split(separator: ",")[2])) }
+    }
+    let p50 = try contacts("v0"), p90 = try contacts("v1")
+    #expect(p50.count == p90.count && p50.count == 7 * 48 * 2)
+    #expect(zip(p50, p90).allSatisfy { $0 <= $1 })
+    #expect(p90.reduce(0, +) > 1.1 * p50.reduce(0, +))
+    let summary = try String(contentsOfFile: dir + "/runs/v1/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"forecast.quantile=0.9\""))
+    // A quantile outside (0, 1) is the run's own input error.
+    let bad = try runWFM(["validate", small, "--set", "forecast.quantile=1.5"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("forecast.quantile"))
+}
