@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: [
             "Scenario", "Scheduling", "Staffing", "WFMCore", "GLPKSolver",
             .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "Yams", package: "Yams"),
         ], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "MIP", "GLPKSolver"]),

@@ -12,12 +12,15 @@ public enum Forecaster {
     ///   `defaultAHTSeconds` for queues not listed. A queue with neither handle times in its history
     ///   nor a default is an error when `requireHandleTime` (a run needs handle times); otherwise its
     ///   forecast has contacts only (`QueueForecast.ahtSeconds` empty) and is listed in `Forecast.withoutHandleTime`.
+    /// - quantiles: prediction quantiles to add to each queue (0 < p < 1), from the distribution of the
+    ///   chosen method's backtest errors on the same history (`ForecastErrors`).
     /// Throws `DiagnosticError` naming the queue when a queue has less than 7 days of history before
     /// `start` or no handle time at all.
     public static func forecast(history: History, start: LocalDate, days: Int, method: ForecastMethod = .auto,
                                 specialDays: SpecialDays = SpecialDays(), ahtSeconds: [String: Double] = [:],
                                 defaultAHTSeconds: Double? = nil, requireHandleTime: Bool = true,
-                                file: String = "history") throws -> Forecast {
+                                file: String = "history", quantiles: [Double] = []) throws -> Forecast {
+        precondition(quantiles.allSatisfy { $0 > 0 && $0 < 1 }, "quantiles must lie strictly between 0 and 1: \(quantiles)")
         precondition(days > 0, "days must be > 0, got \(days)")
         let grid = TimeGrid(timeZone: history.timeZone, startDate: start, days: days, intervalMinutes: history.intervalMinutes)
         var bag = DiagnosticBag()
@@ -32,7 +35,22 @@ public enum Forecaster {
                                                fallbackAHTSeconds: ahtSeconds[q.queue] ?? defaultAHTSeconds,
                                                requireHandleTime: requireHandleTime, file: file, bag: &bag)
             else { continue }
-            queues.append(QueueForecast(queue: q.queue, method: plan.method, contacts: contacts, ahtSeconds: aht))
+            var queue = QueueForecast(queue: q.queue, method: plan.method, contacts: contacts, ahtSeconds: aht)
+            if !quantiles.isEmpty {
+                guard let errors = ForecastErrors.measure(plan.series, method: plan.method) else {
+                    bag.error(file: file, key: "queue \(q.queue)", "needs at least 3 weeks of history before \(start) for prediction quantiles")
+                    continue
+                }
+                let n = history.slotsPerDay
+                queue.quantiles = quantiles.map { p in
+                    ForecastQuantile(probability: p, contacts: grid.intervals.indices.map { k in
+                        let interval = grid.intervals[k]
+                        return errors.intervalQuantile(p, forecast: contacts[k], weekday: interval.date.isoWeekday,
+                                                       slot: interval.minuteOfDay / history.intervalMinutes, slotsPerDay: n)
+                    })
+                }
+            }
+            queues.append(queue)
         }
         try bag.throwIfErrors()
         return Forecast(timeZone: history.timeZone, intervalMinutes: history.intervalMinutes,
@@ -91,5 +109,19 @@ public enum Forecaster {
             if knowsHandleTime { aht.append(ahtByWeekday[interval.date.isoWeekday]![slot]) }
         }
         return (contacts, aht)
+    }
+
+    /// Per queue, the error distribution of the method that forecasts `start` (`auto` resolved as in
+    /// `forecast`), measured on the history before `start` (`ForecastErrors`); queues without a usable
+    /// backtest origin are left out.
+    public static func errors(history: History, start: LocalDate, method: ForecastMethod = .auto,
+                              specialDays: SpecialDays = SpecialDays()) -> [String: ForecastErrors] {
+        var errors: [String: ForecastErrors] = [:]
+        for q in history.queues {
+            guard let plan = QueueForecaster.plan(q, start: start, days: 7, method: method, specialDays: specialDays),
+                  let e = ForecastErrors.measure(plan.series, method: plan.method) else { continue }
+            errors[q.queue] = e
+        }
+        return errors
     }
 }

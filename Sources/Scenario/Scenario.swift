@@ -21,6 +21,9 @@ public struct Scenario: Sendable {
     /// History files the forecaster reads (absent when the forecast is given as a file).
     public var history: [HistoryFile]
     public var forecast: ForecastSource
+    /// `forecast.quantile`: plan the week at this prediction quantile of the forecast (0 < p < 1,
+    /// `ForecastErrors`) instead of its point value; nil for the point forecast.
+    public var forecastQuantile: Double? = nil
     public var queues: [QueueSettings]
     /// Fraction of paid time not available for contacts, in [0, 1).
     public var shrinkage: Double
@@ -134,6 +137,13 @@ public struct SolverSettings: Sendable, Hashable {
     public var relativeGap: Double
     /// Seed of every random choice; the same seed gives the same roster. Default 1.
     public var seed: Int
+    /// Local-search moves of each search chain (`SearchSettings.maxMoves`); nil derives them from the
+    /// time limit. A fixed budget makes a run repeatable on a machine of any speed, as long as the
+    /// work fits the time limit (sweeps that must match, tests).
+    public var maxMoves: Int?
+    /// GLPK neighbourhood rounds of each search chain (`SearchSettings.maxNeighbourhoods`); nil derives
+    /// them from the time limit.
+    public var maxNeighbourhoods: Int?
 
     public init(timeLimitSeconds: Double, relativeGap: Double, seed: Int) {
         self.timeLimitSeconds = timeLimitSeconds

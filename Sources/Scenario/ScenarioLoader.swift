@@ -25,10 +25,12 @@ public enum ScenarioLoader {
         var reader = composed
         var context = LoadContext(scenarioPath: path)
         let scenario = context.read(root, reader: &reader, applied: applied)
+        let quantile = root.mapping?["forecast"].flatMap { reader.readForecastQuantile($0, "forecast") }
         try reader.bag.throwIfErrors()
         guard var scenario else {
             preconditionFailure("scenario \(path) failed to load without an error diagnostic: \(reader.bag.diagnostics)")
         }
+        scenario.forecastQuantile = quantile
         scenario.inputsSHA256 = try InputDigest.sha256(scenario: data, inputs: scenario.inputFiles.dropFirst(), overrides: applied)
         scenario.warnings = reader.bag.diagnostics
         return scenario

@@ -39,11 +39,12 @@ extension NodeReader {
         return value
     }
 
-    /// `forecast: {method: NAME}` or `forecast: {file: FILE[, missing: error | zero][, encoding: E]}`
+    /// `forecast: {method: NAME[, quantile: Q]}` or `forecast: {file: FILE[, missing: error | zero][, encoding: E]}`
     /// (method or file, not both). Returns the method, or the file reference and what missing rows mean.
+    /// (`quantile`, beside a method, is read by `readForecastQuantile`.)
     mutating func readForecast(_ node: Node, _ path: String)
         -> (method: String?, file: (node: Node, reference: FileReference)?, missing: MissingForecastRows)? {
-        guard let pairs = mapping(node, path, allowed: ["method", "file", "missing", "encoding"]) else { return nil }
+        guard let pairs = mapping(node, path, allowed: ["method", "file", "missing", "encoding", "quantile"]) else { return nil }
         let methodNode = NodeReader.value(pairs, "method"), fileNode = NodeReader.value(pairs, "file")
         var missing = MissingForecastRows.error
         if let m = NodeReader.value(pairs, "missing") {
@@ -107,9 +108,21 @@ extension NodeReader {
         return mode
     }
 
-    /// `solver: {time_limit_seconds, relative_gap, seed}`, each optional with `defaults`.
+    /// `forecast.quantile`: a probability strictly between 0 and 1, only with a forecast method.
+    mutating func readForecastQuantile(_ node: Node, _ path: String) -> Double? {
+        guard case .mapping(let mapping) = node, let q = mapping["quantile"] else { return nil }
+        guard mapping["file"] == nil else {
+            error(q, NodeReader.join(path, "quantile"), "a quantile needs a forecast method; a forecast file is planned as given")
+            return nil
+        }
+        return number(q, NodeReader.join(path, "quantile"), what: "a probability strictly between 0 and 1, e.g. 0.9", accept: { $0 > 0 && $0 < 1 })
+    }
+
+    /// `solver: {time_limit_seconds, relative_gap, seed, max_moves, max_neighbourhoods}`, each optional
+    /// with `defaults`.
     mutating func readSolver(_ node: Node, _ path: String, defaults: SolverSettings = .defaults) -> SolverSettings? {
-        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed"]) else { return nil }
+        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed", "max_moves", "max_neighbourhoods"])
+        else { return nil }
         var settings = defaults
         var valid = true
         if let n = NodeReader.value(pairs, "time_limit_seconds") {
@@ -125,6 +138,16 @@ extension NodeReader {
         if let n = NodeReader.value(pairs, "seed") {
             if let v = int(n, NodeReader.join(path, "seed"), in: 0...Int(Int32.max), what: "a whole number from 0 to 2147483647") {
                 settings.seed = v
+            } else { valid = false }
+        }
+        if let n = NodeReader.value(pairs, "max_moves") {
+            if let v = int(n, NodeReader.join(path, "max_moves"), in: 1...Int(Int32.max), what: "a whole number of moves from 1 to 2147483647") {
+                settings.maxMoves = v
+            } else { valid = false }
+        }
+        if let n = NodeReader.value(pairs, "max_neighbourhoods") {
+            if let v = int(n, NodeReader.join(path, "max_neighbourhoods"), in: 0...100_000, what: "a whole number of rounds from 0 to 100000") {
+                settings.maxNeighbourhoods = v
             } else { valid = false }
         }
         return valid ? settings : nil

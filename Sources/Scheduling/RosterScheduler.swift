@@ -147,7 +147,9 @@ public struct RosterScheduler: Sendable {
         }
 
         var rng = SplitMix64(seed: settings.seed)
-        if context.agentCount <= 8 {
+        // A team of up to 8 agents first gets one exact round over the whole team (a neighbourhood round
+        // too: `maxNeighbourhoods == 0` skips it, which keeps such a run free of GLPK time limits).
+        if context.agentCount <= 8 && settings.maxNeighbourhoods > 0 {
             var lns = NeighbourhoodSearch(solver: solver)
             lns.size = context.agentCount
             lns.roundSeconds = settings.timeLimitSeconds / 3

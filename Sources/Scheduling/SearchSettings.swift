@@ -15,7 +15,8 @@ public struct SearchSettings: Sendable, Hashable {
     public var seed: UInt64
     /// Local-search moves of each search chain; `.max` (default) derives them from the time limit.
     public var maxMoves: Int
-    /// GLPK neighbourhood rounds of each chain; `.max` (default) derives them from the time limit.
+    /// GLPK neighbourhood rounds of each chain; `.max` (default) derives them from the time limit. 0
+    /// also skips the exact whole-team round of a team of up to 8 agents (`RosterScheduler`).
     public var maxNeighbourhoods: Int
     /// Independent search chains run in parallel (one thread each, seeds seed, seed+1, …); the best
     /// roster wins (ties to the lower chain). Part of what makes a run repeatable.

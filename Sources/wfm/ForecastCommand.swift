@@ -32,6 +32,18 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .customLong("special-days"), help: "CSV date,kind,factor: kind closed, or factor with a volume multiplier.")
     var specialDays: String?
     @Option(help: "Queue name for a history without a queue column.") var queue: String = "default"
+    @Option(help: "Prediction quantiles, e.g. 0.1,0.5,0.9: columns contacts_p10 … in the CSV; with --backtest-weeks, the coverage of the outer two.")
+    var quantiles: String?
+
+    /// `--quantiles` as probabilities, ascending; empty without the option.
+    func quantileList() throws -> [Double] {
+        guard let quantiles else { return [] }
+        let values = quantiles.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.allSatisfy({ $0.map { $0 > 0 && $0 < 1 } ?? false }) else {
+            throw ValidationError("--quantiles must be numbers strictly between 0 and 1, e.g. 0.1,0.5,0.9; got '\(quantiles)'")
+        }
+        return values.compactMap { $0 }.sorted()
+    }
 
     func validate() throws {
         guard LocalDate(start) != nil else { throw ValidationError("--start must be a date YYYY-MM-DD, got '\(start)'") }
@@ -45,6 +57,7 @@ struct ForecastCommand: ParsableCommand {
         if let backtestWeeks, backtestWeeks <= 0 { throw ValidationError("--backtest-weeks must be > 0, got \(backtestWeeks)") }
         guard TimeZone(identifier: timezone) != nil else { throw ValidationError("--timezone must be an IANA name like Europe/Berlin, got '\(timezone)'") }
         if let aht, !(aht > 0 && aht.isFinite) { throw ValidationError("--aht must be > 0 seconds, got \(aht)") }
+        _ = try quantileList()
     }
 
     func run() throws {
@@ -66,11 +79,21 @@ struct ForecastCommand: ParsableCommand {
         if let backtestWeeks {
             let results = Backtest.run(history: history, start: startDate, weeks: backtestWeeks, specialDays: calendar)
             print(BacktestTable.render(results, start: startDate, weeks: backtestWeeks, intervalMinutes: intervalMinutes))
+            let probabilities = try quantileList()
+            if let low = probabilities.first, let high = probabilities.last, low < high {
+                for c in QuantileCalibration.run(history: history, start: startDate, weeks: backtestWeeks, low: low, high: high,
+                                                 specialDays: calendar) {
+                    print("coverage of p\(ForecastQuantile.columnName(low).dropFirst(10))–p\(ForecastQuantile.columnName(high).dropFirst(10)) (auto) "
+                          + "\(c.queue): intervals \(BacktestTable.percent(c.intervalCoverage)) of \(c.intervalsScored), "
+                          + "daily totals \(BacktestTable.percent(c.dailyCoverage)) of \(c.daysScored)")
+                }
+            }
             guard out != nil else { return }   // the table is the output; no handle time needed
         }
         let forecast = try Forecaster.forecast(history: history, start: startDate, days: days,
                                                method: ForecastMethod(rawValue: method)!, specialDays: calendar,
-                                               defaultAHTSeconds: aht, requireHandleTime: false, file: self.history)
+                                               defaultAHTSeconds: aht, requireHandleTime: false, file: self.history,
+                                               quantiles: try quantileList())
         let bare = forecast.withoutHandleTime
         if !bare.isEmpty {
             let warning = Diagnostic(.warning, file: self.history, key: "aht_seconds",

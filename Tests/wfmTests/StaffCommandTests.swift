@@ -2,11 +2,12 @@ import Foundation
 import Testing
 
 /// Runs the built `wfm` binary and returns (exit status, stdout, stderr).
-func runWFM(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+func runWFM(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
     let binary = productsDirectory.appendingPathComponent("wfm")
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -71,8 +71,9 @@ enum DemandStage {
                 history: try history(scenario), start: grid.startDate, days: grid.days, method: method,
                 specialDays: calendar,
                 ahtSeconds: Dictionary(uniqueKeysWithValues: scenario.queues.compactMap { q in q.ahtSeconds.map { (q.id, $0) } }),
-                file: scenario.history.map(\.file.displayName).joined(separator: ", "))
-            for q in forecast.queues { byQueue[q.queue] = (q.contacts, q.ahtSeconds, q.method.rawValue) }
+                file: scenario.history.map(\.file.displayName).joined(separator: ", "),
+                quantiles: scenario.forecastQuantile.map { [$0] } ?? [])
+            for q in forecast.queues { byQueue[q.queue] = (q.quantiles.first?.contacts ?? q.contacts, q.ahtSeconds, q.method.rawValue) }
         }
 
         var bag = DiagnosticBag()

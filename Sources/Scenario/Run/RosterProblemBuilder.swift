@@ -43,7 +43,9 @@ enum RosterProblemBuilder {
         }
         let search = SearchSettings(timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds,
                                     relativeGap: scenario.solver.relativeGap,
-                                    seed: UInt64(truncatingIfNeeded: seed ?? scenario.solver.seed))
+                                    seed: UInt64(truncatingIfNeeded: seed ?? scenario.solver.seed),
+                                    maxMoves: scenario.solver.maxMoves ?? .max,
+                                    maxNeighbourhoods: scenario.solver.maxNeighbourhoods ?? .max)
         return RosterProblem(grid: scenario.grid, queues: queues, templates: scenario.templates, contracts: scenario.contracts,
                              agents: scenario.agents, availability: scenario.availability + closures, carryIn: scenario.carryIn,
                              shrinkage: scenario.shrinkage, objective: scenario.objective, search: search,
