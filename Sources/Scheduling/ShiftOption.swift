@@ -74,7 +74,7 @@ public struct OptionCatalog: Sendable {
                             lengthMinutes: length, paidMinutes: template.paidMinutes(length: length), start: start, end: end,
                             firstInterval: first, coverage: coverage,
                             isNight: ShiftOption.overlapsNight(startMinute: startMinute, lengthMinutes: length),
-                            isWeekend: date.isoWeekday >= 6))
+                            isWeekend: problem.weekend.contains(date)))
                     }
                 }
             }

@@ -8,7 +8,7 @@ import WFMCore
 /// seasonal naive 25.6 %, 4-week same weekday-interval mean 20.4 %; target for auto ≤ 19.5 %.
 @Test func anonymousBankBacktestReproducesReferencesAndBeatsTheTarget() throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../scenarios/demo/data/anonymous_bank_1999_6min.csv").standardized.path
+        .appendingPathComponent("../../scenarios/demo/data/anonymous_bank_1999_6min.csv").standardized.path
     let h = try HistoryReader.read(path: path, intervalMinutes: 30, timeZone: Synthetic.utc)
     let results = Backtest.run(history: h, start: LocalDate("2000-01-01")!, weeks: 8,
                                methods: [.seasonalNaive, .weekdayMean, .auto])

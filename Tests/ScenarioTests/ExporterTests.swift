@@ -90,9 +90,10 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
         timings: .init(forecastSeconds: 0.4, staffingSeconds: 0.01, rosterSeconds: 59.8))
     let text = Exporters.summaryJSON(summary)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["scenario", "timezone", "inputs_sha256", "overrides", "queues", "paid_hours", "agents_used",
+    #expect(Set(object.keys) == ["scenario", "timezone", "weekend", "inputs_sha256", "overrides", "queues", "paid_hours", "agents_used",
                                  "solver", "rules", "timings"])
     #expect(object["scenario"] as? String == "demo \"week\"")
+    #expect(object["weekend"] as? [String] == ["sat", "sun"])
     #expect(object["overrides"] as? [String] == ["queues.voice.volume_factor=1.15"])
     let queues = try #require(object["queues"] as? [[String: Any]])
     #expect(queues.map { $0["id"] as? String } == ["voice", "chat"])
@@ -108,7 +109,7 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
     // Keys come in the documented order with fixed decimals, so equal inputs give equal text.
     #expect(text.contains("""
           "queues": [
-            {"id": "voice", "contacts": 9123.46, "service_level": 0.8123, "asa_seconds": 14.3, "occupancy": 0.8000, "understaffed_intervals": 7},
+            {"id": "voice", "contacts": 9123.46, "service_level": 0.8123, "asa_seconds": 14.3, "occupancy": 0.8000, "understaffed_intervals": 7, "unstable_intervals": 0, "unstable_contacts": 0.00, "response_hours": null, "mean_response_minutes": null, "p90_response_minutes": null, "backlog_end_of_day": []},
         """))
 }
 

@@ -91,7 +91,7 @@ private func historyDirectory(badLine: String? = nil) throws -> URL {
 /// The documented command of docs/forecasting.md reproduces the published reference figures.
 @Test func documentedAnonymousBankBacktestCommand() throws {
     let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../scenarios/demo/data/anonymous_bank_1999_6min.csv").standardized.path
+        .appendingPathComponent("../../scenarios/demo/data/anonymous_bank_1999_6min.csv").standardized.path
     let r = try runWFM(["forecast", "--history", data, "--start", "2000-01-01", "--days", "7",
                         "--interval-minutes", "30", "--backtest-weeks", "8"])
     #expect(r.status == 0)
