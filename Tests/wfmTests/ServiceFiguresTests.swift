@@ -30,6 +30,9 @@ private func records(_ path: String) throws -> [[String: String]] {
     let coverage = try records(out + "/coverage.csv"), forecast = try records(out + "/forecast.csv")
     let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
     #expect(queues.map { $0["id"] as? String } == ["voice", "chat", "email"])
+    let compare = try runWFM(["compare", out, out])
+    #expect(compare.status == 0, "\(compare.stderr)")
+    let compared = compare.stdout.split(separator: "\n").map(String.init)
 
     for q in queues {
         let id = try #require(q["id"] as? String)
@@ -59,6 +62,8 @@ private func records(_ path: String) throws -> [[String: String]] {
             #expect(report.contains(String(format: "response mean %.1f min, p90 %.1f min", mean, p90)))
             let backlog = try #require(q["backlog_end_of_day"] as? [[String: Any]])
             #expect(backlog.count == 7)
+            #expect(compared.contains { $0.hasPrefix("\(id) mean response (min)") && $0.contains(String(format: "%.1f", mean)) }, "\(compared)")
+            #expect(compared.contains { $0.hasPrefix("\(id) ASA (s)") && !$0.contains(where: \.isNumber) })
             #expect(line.contains("backlog at day end " + backlog.map { String(format: "%.2f", $0["contacts"] as! Double) }.joined(separator: ", ")))
         } else {
             #expect(line.contains(String(format: " of %.1f contacts", contacts)), "\(line)")
@@ -68,6 +73,7 @@ private func records(_ path: String) throws -> [[String: String]] {
             if unstable > 0 {
                 #expect(q["asa_seconds"] is NSNull)
                 #expect(line.contains(String(format: "ASA unbounded in %d interval", unstable)), "\(line)")
+                #expect(compared.contains { $0.hasPrefix("\(id) intervals with ASA unbounded") && $0.contains(String(unstable)) })
             } else {
                 let asa = try #require(q["asa_seconds"] as? Double)
                 #expect(line.contains(String(format: "ASA %.1f s", asa)), "\(line)")
