@@ -28,8 +28,8 @@ public struct SchedulingContext: Sendable {
     public let weeks: [Range<Int>]
     /// The index in `weeks` of the week holding `day`.
     func week(of day: Int) -> Int { day / 7 }
-    /// `weekendOfDay[d]`: index of the weekend (Saturday + the Sunday after it) day d belongs to, −1
-    /// on weekdays. Weekends are numbered in horizon order from 0; `weekendCount` of them.
+    /// `weekendOfDay[d]`: index of the weekend (a run of consecutive `problem.weekend` days, e.g. Saturday
+    /// + the Sunday after it) day d belongs to, −1 on other days. Weekends are numbered in horizon order from 0; `weekendCount` of them.
     public let weekendOfDay: [Int]
     public let weekendCount: Int
     /// Requests per agent as (day, template index or −1 for any, kind, weight).
