@@ -15,11 +15,15 @@ import WFMCore
 /// empty: a folder of other files is never deleted.
 public enum OutputFolder {
     /// A held lock on an output folder (`lock(_:)`); released on `release()` or when the process ends.
+    /// Release removes the lock file before unlocking, so a finished run leaves nothing beside its
+    /// folder; `lock(_:)` re-checks after flock that its descriptor is still the file at the path.
     public final class Lock: @unchecked Sendable {
         private var descriptor: Int32
-        fileprivate init(descriptor: Int32) { self.descriptor = descriptor }
+        private let path: String
+        fileprivate init(descriptor: Int32, path: String) { self.descriptor = descriptor; self.path = path }
         public func release() {
             guard descriptor >= 0 else { return }
+            unlink(path)
             flock(descriptor, LOCK_UN)
             close(descriptor)
             descriptor = -1
@@ -34,15 +38,23 @@ public enum OutputFolder {
         let (parent, name) = split(folder)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         let path = (parent as NSString).appendingPathComponent(".\(name).wfm-lock")
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw DiagnosticError([Diagnostic(file: folder, message: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")])
-        }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        while true {
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw DiagnosticError([Diagnostic(file: folder, message: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")])
+            }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                close(fd)
+                throw DiagnosticError([Diagnostic(file: folder, message: "another wfm run is writing this folder (it holds \(path)): wait for it to finish or give another --out")])
+            }
+            // The holder before us may have removed the file between our open and our flock: then
+            // our lock is on a file nobody else will open, so take the lock again on the new file.
+            var held = stat(), current = stat()
+            if fstat(fd, &held) == 0, stat(path, &current) == 0, held.st_ino == current.st_ino, held.st_dev == current.st_dev {
+                return Lock(descriptor: fd, path: path)
+            }
             close(fd)
-            throw DiagnosticError([Diagnostic(file: folder, message: "another wfm run is writing this folder (it holds \(path)): wait for it to finish or give another --out")])
         }
-        return Lock(descriptor: fd)
     }
 
     /// Writes `files` (and whatever `finish` adds to the staging folder it is given) as `folder`.

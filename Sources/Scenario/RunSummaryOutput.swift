@@ -1,3 +1,5 @@
+import WFMCore
+
 /// summary.json as a run writes it (SPEC.md, shape in docs/outputs.md): what a run produced, and
 /// what produced it. `RunSummary` (Report/RunSummary.swift) is the reading side, used by the report
 /// and `wfm compare`; it skips what they do not need (per-queue contacts, timings).
@@ -5,17 +7,24 @@ public struct RunSummaryOutput: Sendable, Hashable {
     /// Weekly KPIs of one queue over the horizon, recomputed from the roster (coverage.csv).
     public struct QueueKPI: Sendable, Hashable {
         public var queueID: String
-        /// Forecast contacts of the week.
+        /// Forecast contacts of the horizon, as they arrive.
         public var contacts: Double
-        /// Volume-weighted share of contacts answered within the queue's threshold, in [0, 1].
+        /// Volume-weighted share of contacts answered within the queue's threshold (deferred work: within
+        /// the response time, of the contacts due in the horizon), in [0, 1].
         public var serviceLevel: Double
-        /// Volume-weighted average speed of answer, seconds.
-        public var asaSeconds: Double
-        /// Volume-weighted occupancy, in [0, 1].
-        public var occupancy: Double
+        /// Volume-weighted average speed of answer over every contact, seconds; nil for deferred work
+        /// and when the queue is unstable in some interval (`unstableIntervals`).
+        public var asaSeconds: Double?
+        /// Offered load / capacity over the week, in [0, 1]; nil for deferred work.
+        public var occupancy: Double?
         /// Intervals where scheduled_agents < required_agents.
         public var understaffedIntervals: Int
-        public init(queueID: String, contacts: Double, serviceLevel: Double, asaSeconds: Double, occupancy: Double,
+        /// Intervals with contacts where the queue is unstable (ASA unbounded), and their contacts.
+        public var unstableIntervals = 0
+        public var unstableContacts = 0.0
+        /// Deferred work only: response time and backlog figures (`ServiceFigures.Deferred`).
+        public var deferred: ServiceFigures.Deferred?
+        public init(queueID: String, contacts: Double, serviceLevel: Double, asaSeconds: Double?, occupancy: Double?,
                     understaffedIntervals: Int) {
             self.queueID = queueID
             self.contacts = contacts
@@ -23,6 +32,15 @@ public struct RunSummaryOutput: Sendable, Hashable {
             self.asaSeconds = asaSeconds
             self.occupancy = occupancy
             self.understaffedIntervals = understaffedIntervals
+        }
+
+        /// The weekly figures of `ServiceFigures` with the run's understaffed-interval count.
+        public init(_ q: ServiceFigures.Queue, understaffedIntervals: Int) {
+            self.init(queueID: q.queueID, contacts: q.contacts, serviceLevel: q.serviceLevel, asaSeconds: q.asaSeconds,
+                      occupancy: q.occupancy, understaffedIntervals: understaffedIntervals)
+            unstableIntervals = q.unstableIntervals
+            unstableContacts = q.unstableContacts
+            deferred = q.deferred
         }
     }
 
@@ -73,6 +91,8 @@ public struct RunSummaryOutput: Sendable, Hashable {
 
     public var scenario: String
     public var timezone: String
+    /// The centre's weekend (scenario `weekend`), written as day names.
+    public var weekend: Weekend = .saturdaySunday
     public var inputsSHA256: String
     public var overrides: [AppliedOverride]
     public var queues: [QueueKPI]

@@ -52,6 +52,8 @@ public struct Scenario: Sendable {
     public var inputsSHA256: String
     /// Warnings found while loading (the scenario is still valid).
     public var warnings: [Diagnostic]
+    /// `weekend:` the centre's weekend days (default Saturday and Sunday): the weekend rules and the report's shading.
+    public var weekend: Weekend = .saturdaySunday
 
     public func queue(_ id: String) -> QueueSettings? { queues.first { $0.id == id } }
     public func template(_ id: String) -> ShiftTemplate? { templates.first { $0.id == id } }

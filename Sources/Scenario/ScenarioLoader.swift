@@ -13,7 +13,7 @@ public enum ScenarioLoader {
     public static let topLevelKeys = [
         "version", "name", "timezone", "interval_minutes", "horizon", "history", "forecast", "queues", "shrinkage",
         "shifts", "contracts", "agents", "agents_off", "availability", "carry_in", "objective", "solver", "calendar",
-        "published_roster", "shift_cover", "requests",
+        "published_roster", "shift_cover", "requests", "weekend",
     ]
     /// The only scenario format version this build reads.
     public static let version = 1
@@ -148,6 +148,7 @@ struct LoadContext {
         let objective = value("objective").map { reader.readObjective($0, "objective") } ?? .balance
         let solver = value("solver").map { reader.readSolver($0, "solver") } ?? .defaults
         let calendar = value("calendar").map { reader.readCalendar($0, "calendar", queueIDs: queueIDs) } ?? []
+        let weekend = value("weekend").map { reader.readWeekend($0, "weekend") } ?? .saturdaySunday
 
         var grid: TimeGrid?
         if let zone, let interval, let horizon {
@@ -241,12 +242,12 @@ struct LoadContext {
             reader.warning(value("queues"), "queues", "no agent has skill '\(queue.id)': its contacts cannot be answered")
         }
 
-        guard let name, let zone, let grid, let shrinkage, let objective, let solver, let calendar, let forecast else { return nil }
+        guard let name, let zone, let grid, let shrinkage, let objective, let solver, let calendar, let forecast, let weekend else { return nil }
         return Scenario(name: name, file: scenarioPath, timeZone: zone, grid: grid, history: history, forecast: forecast,
                         queues: queues, shrinkage: shrinkage, templates: templates, contracts: contracts, agents: agents,
                         agentsOff: agentsOff, availability: availability, carryIn: carryIn, objective: objective, solver: solver,
                         calendar: calendar, publishedRoster: published, shiftCover: shiftCover, requests: requests, overrides: applied, inputFiles: inputFiles,
-                        inputsSHA256: "", warnings: [])
+                        inputsSHA256: "", warnings: [], weekend: weekend)
     }
 
     /// `agents_off: [ID, …]`: agents of agents.csv left out of this plan; each must be in the file

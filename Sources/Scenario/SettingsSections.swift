@@ -4,6 +4,25 @@ import WFMCore
 import Yams
 
 extension NodeReader {
+    /// `weekend: [fri, sat]`: one to six distinct day names (`mon` … `sun`, any letter case).
+    mutating func readWeekend(_ node: Node, _ path: String) -> Weekend? {
+        let expected = "a list of one to six distinct days such as [sat, sun] (mon, tue, wed, thu, fri, sat, sun)"
+        guard let items = sequence(node, path, of: "days such as [sat, sun]") else { return nil }
+        var days: [Int] = []
+        for (i, item) in items.enumerated() {
+            guard case .scalar(let s) = item, let day = Weekend.names.firstIndex(of: s.string.lowercased()) else {
+                error(item, NodeReader.index(path, i), "expected a day name mon, tue, wed, thu, fri, sat or sun, got \(NodeReader.describe(item))")
+                return nil
+            }
+            days.append(day + 1)
+        }
+        guard Set(days).count == days.count, let weekend = Weekend(weekdays: Set(days)) else {
+            error(node, path, "expected \(expected)")
+            return nil
+        }
+        return weekend
+    }
+
     /// `horizon: {start: YYYY-MM-DD, days: N}` with 1 ≤ N ≤ 366.
     mutating func readHorizon(_ node: Node, _ path: String) -> (start: LocalDate, days: Int)? {
         guard let pairs = mapping(node, path, allowed: ["start", "days"]) else { return nil }

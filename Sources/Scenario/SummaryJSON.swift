@@ -5,15 +5,18 @@ extension Exporters {
     /// with fixed decimals (fractions 4, contacts/seconds/objective/bound/penalty as below), `null` for
     /// a value the solver did not report:
     /// ```
-    /// {"scenario", "timezone", "inputs_sha256", "overrides": ["KEY=VALUE", …],
-    ///  "queues": [{"id", "contacts", "service_level", "asa_seconds", "occupancy", "understaffed_intervals"}],
+    /// {"scenario", "timezone", "weekend": ["sat", "sun"], "inputs_sha256", "overrides": ["KEY=VALUE", …],
+    ///  "queues": [{"id", "contacts", "service_level", "asa_seconds", "occupancy", "understaffed_intervals",
+    ///              "unstable_intervals", "unstable_contacts", "response_hours", "mean_response_minutes",
+    ///              "p90_response_minutes", "backlog_end_of_day": [{"date", "contacts"}]}],
     ///  "paid_hours", "agents_used",
     ///  "solver": {"status", "objective", "bound", "gap", "seconds"},
     ///  "rules": [{"id", "kind", "violations", "penalty"}],
     ///  "timings": {"forecast_seconds", "staffing_seconds", "roster_seconds"}}
     /// ```
     /// Decimals: contacts 2, service_level/occupancy 4, asa_seconds 1, paid_hours 2, objective/bound/
-    /// penalty 4, gap 6, seconds 2.
+    /// penalty 4, gap 6, seconds 2, response minutes 1. A figure that does not apply to the queue is `null`
+    /// (ASA and occupancy of deferred work; unstable counts and response figures by kind).
     public static func summaryJSON(_ s: RunSummaryOutput) -> String {
         func number(_ x: Double?, _ decimals: Int) -> String {
             guard let x, x.isFinite else { return "null" }
@@ -25,13 +28,14 @@ extension Exporters {
         var lines: [String] = ["{"]
         lines.append("  \"scenario\": \(quote(s.scenario)),")
         lines.append("  \"timezone\": \(quote(s.timezone)),")
+        lines.append("  \"weekend\": [" + s.weekend.dayNames.map(quote).joined(separator: ", ") + "],")
         lines.append("  \"inputs_sha256\": \(quote(s.inputsSHA256)),")
         lines.append("  \"overrides\": [" + s.overrides.map { quote("\($0.key)=\($0.value)") }.joined(separator: ", ") + "],")
         lines.append("  \"queues\": [")
         lines += list(s.queues.map { q in
             "{\"id\": \(quote(q.queueID)), \"contacts\": \(number(q.contacts, 2)), \"service_level\": \(number(q.serviceLevel, 4)), "
                 + "\"asa_seconds\": \(number(q.asaSeconds, 1)), \"occupancy\": \(number(q.occupancy, 4)), "
-                + "\"understaffed_intervals\": \(q.understaffedIntervals)}"
+                + "\"understaffed_intervals\": \(q.understaffedIntervals), " + queueServiceFields(q) + "}"
         })
         lines.append("  ],")
         lines.append("  \"paid_hours\": \(number(s.paidHours, 2)),")
@@ -49,6 +53,17 @@ extension Exporters {
             + "\"staffing_seconds\": \(number(t.staffingSeconds, 2)), \"roster_seconds\": \(number(t.rosterSeconds, 2))}")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The fields of `ServiceFigures` that depend on the queue's kind, each present for every queue.
+    static func queueServiceFields(_ q: RunSummaryOutput.QueueKPI) -> String {
+        func number(_ x: Double?, _ decimals: Int) -> String { x.flatMap { $0.isFinite ? fixed($0, decimals) : nil } ?? "null" }
+        let d = q.deferred
+        let backlog = (d?.backlogEndOfDay ?? []).map { "{\"date\": \(quote($0.date.description)), \"contacts\": \(number($0.contacts, 2))}" }
+        return "\"unstable_intervals\": \(d == nil ? String(q.unstableIntervals) : "null"), "
+            + "\"unstable_contacts\": \(d == nil ? number(q.unstableContacts, 2) : "null"), "
+            + "\"response_hours\": \(number(d?.responseHours, 2)), \"mean_response_minutes\": \(number(d?.meanResponseMinutes, 1)), "
+            + "\"p90_response_minutes\": \(number(d?.p90ResponseMinutes, 1)), \"backlog_end_of_day\": [\(backlog.joined(separator: ", "))]"
     }
 
     /// A JSON string literal (RFC 8259): quote, backslash and control characters escaped.

@@ -8,7 +8,7 @@ struct LongRuleTables {
     /// templates `after` = F, and `before` = every template t' whose own set contains F (t' ∈ before
     /// on day d and t2 ∈ after on day d+1 always collide), in template order.
     let successionCliques: [(before: [Int], after: [Int])]
-    /// `weekendDays[k]`: the horizon days of weekend k (its Saturday and/or Sunday).
+    /// `weekendDays[k]`: the horizon days of weekend k (its run of `RosterProblem.weekend` days).
     let weekendDays: [[Int]]
 
     init(context: SchedulingContext) {
@@ -62,8 +62,8 @@ extension RosterFormulation {
     }
 
     /// `max-weekends`: per weekend k a worked indicator v_k ∈ [0, 1] with v_k ≥ Σ_o x[a,d,o] for its
-    /// Saturday and its Sunday (rows `weekend[a,k,d]`), and Σ_k v_k ≤ maxWeekends. v need not be
-    /// integer: at integer x the cheapest feasible v is max over the two days, 0 or 1. Skipped when the
+    /// days (rows `weekend[a,k,d]`), and Σ_k v_k ≤ maxWeekends. v need not be
+    /// integer: at integer x the cheapest feasible v is the max over its days, 0 or 1. Skipped when the
     /// agent has options on at most maxWeekends weekends.
     mutating func addMaxWeekends(agent a: Int, tables: LongRuleTables) {
         guard let most = context.contracts[a].maxWeekends else { return }

@@ -26,16 +26,14 @@ public struct ProjectedService: Sendable {
         public var occupancy: Double
     }
 
+    /// The scheduler's weekly terms of one queue (for deferred work, over the planned items); the
+    /// figures a run reports, weekly ASA included, are `Scenario.ServiceFigures`.
     public struct QueueWeek: Sendable, Hashable {
         public var queueID: String
         public var contacts: Double
         public var answeredWithinThreshold: Double
         /// Volume-weighted: answered within threshold / contacts.
         public var serviceLevel: Double
-        /// Contact-weighted over intervals with a finite ASA.
-        public var asaSeconds: Double
-        /// Intervals where the queue is unstable (ASA unbounded) although contacts arrive.
-        public var unstableIntervals: Int
         /// Offered load / capacity over the week (both summed over intervals).
         public var occupancy: Double
     }
@@ -121,14 +119,10 @@ public struct ProjectedService: Sendable {
             let mine = cells.filter { $0.queueID == queue.id }
             let contacts = mine.reduce(0) { $0 + $1.contacts }
             let answered = mine.reduce(0) { $0 + $1.answeredWithinThreshold }
-            let finite = mine.filter { $0.asaSeconds != nil }
-            let weight = finite.reduce(0) { $0 + $1.contacts }
             let load = mine.reduce(0) { $0 + $1.contacts * $1.ahtSeconds / intervalSeconds }
             let cap = mine.reduce(0) { $0 + $1.scheduledAgents } * queue.model.serversPerAgent
             return QueueWeek(queueID: queue.id, contacts: contacts, answeredWithinThreshold: answered,
                              serviceLevel: contacts > 0 ? answered / contacts : 1,
-                             asaSeconds: weight > 0 ? finite.reduce(0) { $0 + $1.contacts * ($1.asaSeconds ?? 0) } / weight : 0,
-                             unstableIntervals: mine.filter { $0.asaSeconds == nil }.count,
                              occupancy: cap > 0 ? min(1, load / cap) : (load > 0 ? 1 : 0))
         }
         agents = problem.agents.enumerated().map { a, agent in

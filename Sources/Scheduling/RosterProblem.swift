@@ -79,8 +79,8 @@ public struct Contract: Sendable, Hashable {
     /// `min-consecutive-days-off`: every run of days off is at least this long (1 = no rule), unless it
     /// touches the horizon's first or last day.
     public var minConsecutiveDaysOff: Int
-    /// `max-weekends`: weekends (a Saturday and the Sunday after it) with at least one shift starting on
-    /// them, over the horizon; nil = no rule.
+    /// `max-weekends`: weekends (a run of consecutive days of `RosterProblem.weekend`, e.g. a Saturday and
+    /// the Sunday after it) with at least one shift starting on them, over the horizon; nil = no rule.
     public var maxWeekends: Int?
     /// `max-template-shifts`: at most this many shifts of a template over the horizon (0 forbids it);
     /// templates not listed are unlimited.
@@ -232,6 +232,8 @@ public struct RosterProblem: Sendable {
     public var shiftCover: [ShiftCover]
     /// Agents' weighted shift requests (soft, priced in every objective mode).
     public var requests: [ShiftRequest]
+    /// The centre's weekend days: what `max-weekends` and `fair-weekends` count.
+    public var weekend: Weekend = .saturdaySunday
 
     public init(grid: TimeGrid, queues: [QueueDemand], templates: [ShiftTemplate], contracts: [Contract],
                 agents: [Agent], availability: [AvailabilityWindow] = [], carryIn: [CarryInShift] = [],

@@ -11,8 +11,9 @@ import WFMCore
 ///   00:00–06:00 local on its start day or the next), `max-start-spread` (latest − earliest local
 ///   start minute).
 /// - Horizon rules: `horizon-minutes-min`/`-max`, `max-template-shifts` per listed template,
-///   `max-weekends` (a weekend is a Saturday and the Sunday after it, worked when a shift starts on
-///   either day; a Sunday on the first day is a weekend of its own).
+///   `max-weekends` (a weekend is a run of consecutive days of `RosterProblem.weekend`, e.g. a Saturday
+///   and the Sunday after it, worked when a shift starts on any of its days; a run cut by the horizon's
+///   first day is a weekend of its own).
 /// - Run rules: every maximal run of working days (of days off) not containing the horizon's first or
 ///   last day lasts at least `minConsecutiveDays` (`minConsecutiveDaysOff`); one violation per short run.
 /// - `forbidden-succession`: a shift of template t on day d and one of a template in `t.cannotFollow`
@@ -73,9 +74,14 @@ extension RuleChecker {
             }
         }
         if let maximum = contract.maxWeekends {
-            // A weekend is named by its Saturday's day number.
-            let weekendDays = workedDays.sorted().filter { date($0).isoWeekday >= 6 }
-            let weekends = Set(weekendDays.map { first.dayNumber + $0 - (date($0).isoWeekday - 6) })
+            // A weekend is named by the day number of its first day: walk back over weekend weekdays.
+            let weekend = problem.weekend.weekdays
+            let weekendDays = workedDays.sorted().filter { weekend.contains(date($0).isoWeekday) }
+            let weekends = Set(weekendDays.map { d -> Int in
+                var start = first.dayNumber + d
+                while weekend.contains((date(d).isoWeekday + 6 - (first.dayNumber + d - start + 1)) % 7 + 1) { start -= 1 }
+                return start
+            })
             if weekends.count > maximum {
                 report(.maxWeekends, weekendDays.map(date), "\(weekends.count) weekends worked > maximum \(maximum)")
             }

@@ -46,7 +46,7 @@ public struct RuleOutcome: Sendable, Hashable {
             if window.kind == .preferOn, !shifts.contains(where: { $0.start <= r.lowerBound && r.upperBound <= $0.end }) { prefOn += 1 }
         }
         let nights = service.agents.map(\.nightShifts)
-        let weekends = problem.agents.map { a in roster.shifts(of: a.id).filter { $0.date.isoWeekday >= 6 }.count }
+        let weekends = problem.agents.map { a in roster.shifts(of: a.id).filter { problem.weekend.contains($0.date) }.count }
         let contacts = service.queues.reduce(0) { $0 + $1.contacts }
         let below = service.cells.filter { c in
             c.contacts > 0 && c.serviceLevel < (problem.queues.first { $0.id == c.queueID }?.serviceLevelTarget ?? 0)

@@ -28,8 +28,8 @@ public struct SchedulingContext: Sendable {
     public let weeks: [Range<Int>]
     /// The index in `weeks` of the week holding `day`.
     func week(of day: Int) -> Int { day / 7 }
-    /// `weekendOfDay[d]`: index of the weekend (Saturday + the Sunday after it) day d belongs to, −1
-    /// on weekdays. Weekends are numbered in horizon order from 0; `weekendCount` of them.
+    /// `weekendOfDay[d]`: index of the weekend (a run of consecutive `problem.weekend` days, e.g. Saturday
+    /// + the Sunday after it) day d belongs to, −1 on other days. Weekends are numbered in horizon order from 0; `weekendCount` of them.
     public let weekendOfDay: [Int]
     public let weekendCount: Int
     /// Requests per agent as (day, template index or −1 for any, kind, weight).
@@ -87,10 +87,10 @@ public struct SchedulingContext: Sendable {
         weeks = stride(from: 0, to: days, by: 7).map { $0..<min(days, $0 + 7) }
         var weekendOfDay = Array(repeating: -1, count: days)
         var weekendCount = 0
-        for d in 0..<days {
-            let weekday = problem.grid.startDate.adding(days: d).isoWeekday
-            if weekday == 6 || (weekday == 7 && d == 0) { weekendCount += 1 }
-            if weekday >= 6 { weekendOfDay[d] = weekendCount - 1 }
+        // A weekend starts on a weekend day whose previous day is not one (or on day 0).
+        for d in 0..<days where problem.weekend.contains(problem.grid.startDate.adding(days: d)) {
+            if d == 0 || weekendOfDay[d - 1] < 0 { weekendCount += 1 }
+            weekendOfDay[d] = weekendCount - 1
         }
         self.weekendOfDay = weekendOfDay
         self.weekendCount = weekendCount

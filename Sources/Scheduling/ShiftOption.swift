@@ -22,7 +22,7 @@ public struct ShiftOption: Sendable, Hashable {
     public var coverage: [Double]
     /// Overlaps 00:00–06:00 local time (of its start day or the next).
     public var isNight: Bool
-    /// Starts on a Saturday or Sunday.
+    /// Starts on a day of the problem's `weekend` (Saturday or Sunday by default).
     public var isWeekend: Bool
 
     /// A shift overlaps the local night if [startMinute, startMinute + length) meets [0, 360) or [1440, 1800).
@@ -74,7 +74,7 @@ public struct OptionCatalog: Sendable {
                             lengthMinutes: length, paidMinutes: template.paidMinutes(length: length), start: start, end: end,
                             firstInterval: first, coverage: coverage,
                             isNight: ShiftOption.overlapsNight(startMinute: startMinute, lengthMinutes: length),
-                            isWeekend: date.isoWeekday >= 6))
+                            isWeekend: problem.weekend.contains(date)))
                     }
                 }
             }

@@ -22,6 +22,12 @@
 /// Cost: O(J²) per critical window, at most J windows, J = slots with arrivals (a week of
 /// 15-minute slots: J ≤ 672).
 public enum DeferredWork {
+    /// `D = max(1, ⌊responseHours · 3600 / intervalSeconds⌋)`: work released in open slot r is due by the end of
+    /// slot r + D − 1 (a relative 1e−12 absorbs rounding, so 4 h of 30-minute slots gives 8).
+    public static func deadlineSlots(responseHours: Double, intervalSeconds: Double) -> Int {
+        max(1, Int((responseHours * 3600 / intervalSeconds * (1 + 1e-12)).rounded(.down)))
+    }
+
     /// Fluid agents needed in each interval (0 in closed intervals). Arrays are per interval, same length.
     public static func agentProfile(contacts: [Double], ahtSeconds: [Double], isOpen: [Bool],
                                     intervalSeconds: Double, responseHours: Double) -> [Double] {
@@ -31,7 +37,7 @@ public enum DeferredWork {
         let slots = isOpen.indices.filter { isOpen[$0] }
         var profile = [Double](repeating: 0, count: contacts.count)
         guard let lastSlot = slots.indices.last else { return profile }
-        let window = max(1, Int((responseHours * 3600 / intervalSeconds * (1 + 1e-12)).rounded(.down)))
+        let window = deadlineSlots(responseHours: responseHours, intervalSeconds: intervalSeconds)
 
         // Jobs by release slot (position in `slots`), in release order.
         var jobs: [(release: Int, deadline: Int, work: Double)] = []

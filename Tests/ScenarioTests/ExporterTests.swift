@@ -90,9 +90,10 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
         timings: .init(forecastSeconds: 0.4, staffingSeconds: 0.01, rosterSeconds: 59.8))
     let text = Exporters.summaryJSON(summary)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["scenario", "timezone", "inputs_sha256", "overrides", "queues", "paid_hours", "agents_used",
+    #expect(Set(object.keys) == ["scenario", "timezone", "weekend", "inputs_sha256", "overrides", "queues", "paid_hours", "agents_used",
                                  "solver", "rules", "timings"])
     #expect(object["scenario"] as? String == "demo \"week\"")
+    #expect(object["weekend"] as? [String] == ["sat", "sun"])
     #expect(object["overrides"] as? [String] == ["queues.voice.volume_factor=1.15"])
     let queues = try #require(object["queues"] as? [[String: Any]])
     #expect(queues.map { $0["id"] as? String } == ["voice", "chat"])
@@ -108,7 +109,7 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
     // Keys come in the documented order with fixed decimals, so equal inputs give equal text.
     #expect(text.contains("""
           "queues": [
-            {"id": "voice", "contacts": 9123.46, "service_level": 0.8123, "asa_seconds": 14.3, "occupancy": 0.8000, "understaffed_intervals": 7},
+            {"id": "voice", "contacts": 9123.46, "service_level": 0.8123, "asa_seconds": 14.3, "occupancy": 0.8000, "understaffed_intervals": 7, "unstable_intervals": 0, "unstable_contacts": 0.00, "response_hours": null, "mean_response_minutes": null, "p90_response_minutes": null, "backlog_end_of_day": []},
         """))
 }
 
@@ -193,4 +194,35 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
     #expect(run.summary.queues.map(\.serviceLevel) == [0.7123])
     #expect(run.summary.queues.first?.understaffedIntervals == 1)
     #expect(run.summary.solver.status == "optimal" && run.summary.paidHours == 7.5)
+}
+
+/// An ASA unbounded somewhere and a deferred queue: the run table says so, and summary.json writes
+/// `null` where a figure does not apply.
+@Test func unboundedASAAndDeferredWorkAreSaidSoInTheTableAndTheJSON() throws {
+    var voice = RunSummaryOutput.QueueKPI(queueID: "voice", contacts: 100, serviceLevel: 0.881, asaSeconds: nil, occupancy: 0.9,
+                                          understaffedIntervals: 3)
+    voice.unstableIntervals = 4
+    voice.unstableContacts = 12.5
+    var email = RunSummaryOutput.QueueKPI(queueID: "email", contacts: 50, serviceLevel: 0.973, asaSeconds: nil, occupancy: nil,
+                                          understaffedIntervals: 0)
+    email.deferred = .init(responseHours: 4, meanResponseMinutes: 41.3, p90ResponseMinutes: 118,
+                           backlogEndOfDay: [.init(date: LocalDate("2026-03-02")!, contacts: 3.254), .init(date: LocalDate("2026-03-03")!, contacts: 0)])
+    let summary = RunSummaryOutput(
+        scenario: "s", timezone: "UTC", inputsSHA256: "", overrides: [], queues: [voice, email], paidHours: 1, agentsUsed: 1,
+        solver: .init(status: "feasible", objective: nil, bound: nil, gap: nil, seconds: 1), rules: [],
+        timings: .init(forecastSeconds: 0, staffingSeconds: 0, rosterSeconds: 0))
+    let lines = RunSummaryText.text(RunOutcome(folder: "out", summary: summary, changedShifts: nil)).split(separator: "\n").map(String.init)
+    #expect(lines.contains("voice       88.1 %      ∞ s   90.0 %    3"), "\(lines)")
+    #expect(lines.contains("email       97.3 %        –      –      0"), "\(lines)")
+    #expect(lines.contains("  voice: ASA unbounded in 4 intervals (12.5 contacts) (capacity ≤ offered load there)"))
+    #expect(lines.contains("  email: SL = answered within 4 h, response mean 41.3 min, p90 118.0 min (open time); backlog at day end 3.25, 0.00"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(Exporters.summaryJSON(summary).utf8)) as? [String: Any])
+    let queues = try #require(object["queues"] as? [[String: Any]])
+    #expect(queues[0]["asa_seconds"] is NSNull && queues[0]["unstable_intervals"] as? Int == 4 && queues[0]["response_hours"] is NSNull)
+    #expect(queues[1]["asa_seconds"] is NSNull && queues[1]["occupancy"] is NSNull && queues[1]["unstable_intervals"] is NSNull)
+    #expect(queues[1]["mean_response_minutes"] as? Double == 41.3 && queues[1]["p90_response_minutes"] as? Double == 118)
+    #expect((queues[1]["backlog_end_of_day"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2026-03-02", "2026-03-03"])
+    // The report's reader takes the same fields back.
+    let read = try JSONDecoder().decode(RunSummary.self, from: Data(Exporters.summaryJSON(summary).utf8))
+    #expect(read.queues[1].backlogEndOfDay?.map(\.contacts) == [3.25, 0] && read.queues[0].unstableIntervals == 4)
 }

@@ -96,3 +96,18 @@ import WFMCore
         "--set agents_off=[A001, A001, Z9]: error: agents_off[2]: no agent 'Z9' in the agents file",
     ])
 }
+
+/// `weekend:` defaults to Saturday–Sunday, the demo (Israel) says Friday–Saturday, and a bad value
+/// names the key or the list item.
+@Test func weekendKeyIsReadAndCheckedWithItsPath() throws {
+    #expect(try ScenarioLoader.load(path: scenarioPath("broken/valid.yaml")).weekend == .saturdaySunday)
+    let demo = try ScenarioLoader.load(path: scenarioPath("demo/demo.yaml"))
+    #expect(demo.weekend == Weekend(weekdays: [5, 6]) && demo.weekend.dayNames == ["fri", "sat"])
+    #expect(try ScenarioLoader.load(path: scenarioPath("broken/valid.yaml"), overrides: ["weekend=[Sun]"]).weekend == Weekend(weekdays: [7]))
+    let bad = loadDiagnostics(scenarioPath("broken/valid.yaml"), overrides: ["weekend=[fri, saturday]"])
+    #expect(bad.count == 1 && bad[0].contains("weekend[1]") && bad[0].contains("saturday"), "\(bad)")
+    for value in ["[]", "[sat, sat]", "[mon, tue, wed, thu, fri, sat, sun]", "sat"] {
+        let found = loadDiagnostics(scenarioPath("broken/valid.yaml"), overrides: ["weekend=\(value)"])
+        #expect(found.count == 1 && found[0].contains("weekend"), "\(value): \(found)")
+    }
+}

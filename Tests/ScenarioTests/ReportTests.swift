@@ -272,3 +272,23 @@ func unbalancedTag(_ html: String) -> String? {
         #expect(written == Report.render(try RunDirectory.read(path: path)))
     }
 }
+
+/// The roster grid's weekend columns and each chart's grey days follow summary.json `weekend`
+/// (Saturday and Sunday when absent; the fixture week runs Monday 2 to Sunday 8 March).
+@Test func weekendShadingFollowsTheCentresWeekend() throws {
+    func shaded(_ html: String) -> (header: [String], chartDays: Int) {
+        let header = html.components(separatedBy: "<th class=\"weekend\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        let figure = html.components(separatedBy: "<figure id=\"chart-voice\">").dropFirst().first?.components(separatedBy: "</figure>").first ?? ""
+        return (header, figure.components(separatedBy: "<rect class=\"weekend\"").count - 1)
+    }
+    let standard = shaded(Report.render(try RunDirectory.read(path: fixture("run-base"))))
+    #expect(standard.header == ["Sat 7 Mar", "Sun 8 Mar"] && standard.chartDays == 2)
+    try withCopyOfFixture("run-base") { path in
+        try edit(path + "/summary.json", replacing: "\"timezone\": \"Europe/Berlin\",",
+                 with: "\"timezone\": \"Europe/Berlin\",\n  \"weekend\": [\"fri\", \"sat\"],")
+        let run = try RunDirectory.read(path: path)
+        #expect(run.summary.weekend == Weekend(weekdays: [5, 6]))
+        let israel = shaded(Report.render(run))
+        #expect(israel.header == ["Fri 6 Mar", "Sat 7 Mar"] && israel.chartDays == 2)
+    }
+}

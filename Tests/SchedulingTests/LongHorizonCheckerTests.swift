@@ -78,6 +78,21 @@ private func dates(_ p: RosterProblem, _ days: [Int]) -> [LocalDate] { days.map 
     #expect(violations(p, work(p, [0, 7, 8])).isEmpty)
 }
 
+/// With `weekend: [fri, sat]` a weekend is a Friday and the Saturday after it; Sunday is a working day.
+@Test func maxWeekendsCountsTheCentresWeekend() {
+    var p = loose(days: 14)
+    p.weekend = Weekend(weekdays: [5, 6])!
+    p.contracts[0].maxWeekends = 1
+    // Friday and Saturday of the first weekend, and Sundays: one weekend.
+    #expect(violations(p, work(p, [0, 1, 2, 9])).isEmpty)
+    // Fridays of two weeks: two weekends (under Saturday–Sunday, none).
+    let found = violations(p, work(p, [0, 7]))
+    #expect(found.map(\.rule) == [.maxWeekends])
+    #expect(found.first?.dates == dates(p, [0, 7]))
+    // The first Saturday and the second Friday: two.
+    #expect(violations(p, work(p, [1, 7])).map(\.rule) == [.maxWeekends])
+}
+
 @Test func aSundayOnTheFirstDayIsAWeekendOfItsOwn() {
     var p = loose(days: 7)
     p.grid = TimeGrid(timeZone: TinyProblems.utc, startDate: LocalDate("2026-03-08")!, days: 7, intervalMinutes: 60)

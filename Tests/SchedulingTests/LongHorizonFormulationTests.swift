@@ -108,13 +108,16 @@ struct PlanSemantics {
         if total < c.horizonMinutesMin || total > (c.horizonMinutesMax ?? .max) { return false }
         for (id, most) in c.maxShiftsPerTemplate where week.filter({ $0 >= 0 && options[$0].templateID == id }).count > most { return false }
         if let most = c.maxWeekends {
-            // A weekend is named by its Saturday; a Sunday belongs to the Saturday before it.
-            let saturdays = Set(week.indices.compactMap { d -> Int? in
-                guard week[d] >= 0 else { return nil }
-                let weekday = problem.grid.startDate.adding(days: d).isoWeekday
-                return weekday == 6 ? d : (weekday == 7 ? d - 1 : nil)
+            // A weekend is named by its first day: from a worked weekend day, back over the weekend days
+            // of the horizon (the centre's `weekend`, Saturday and Sunday unless set).
+            func isWeekend(_ d: Int) -> Bool { problem.weekend.weekdays.contains(problem.grid.startDate.adding(days: d).isoWeekday) }
+            let firsts = Set(week.indices.compactMap { d -> Int? in
+                guard week[d] >= 0, isWeekend(d) else { return nil }
+                var first = d
+                while first > 0 && isWeekend(first - 1) { first -= 1 }
+                return first
             })
-            if saturdays.count > most { return false }
+            if firsts.count > most { return false }
         }
         let worked = week.map { $0 >= 0 }
         var run = 0
@@ -253,6 +256,25 @@ func longRuleMatchesBruteForce(_ rule: LongRuleCase) throws {
     let weeks = all.map { mip.weeks[$0]! }
     let cost = try #require(PlanSemantics(problem).evaluate(weeks), "the MIP's roster breaks a rule: \(weeks)")
     #expect(abs(cost - truth) < 1e-6)
+}
+
+/// `max-weekends` follows the centre's `weekend` key: with Friday–Saturday (days 0–1 and 7–8 of the
+/// Friday start) or Thursday–Friday (day 0 alone, cut by the horizon, and days 6–7), the GLPK optimum
+/// equals the brute force that counts those weekends, the rule binds, and the MIP's roster keeps it.
+@Test(arguments: [[5, 6], [4, 5], [6, 7]])
+func maxWeekendsFollowsTheCentresWeekend(_ weekdays: [Int]) throws {
+    var loose = LongTiny.problem(agents: 1, days: 9, templates: [LongTiny.E, LongTiny.L], seed: 4, onShare: 1)
+    loose.weekend = try #require(Weekend(weekdays: Set(weekdays)))
+    var problem = loose
+    problem.contracts[0].maxWeekends = 1
+    let truth = try #require(PlanSemantics(problem).optimum(free: [0]))
+    let looseTruth = try #require(PlanSemantics(loose).optimum(free: [0]))
+    #expect(truth > looseTruth + 1e-6, "the rule does not bind: \(truth) vs \(looseTruth)")
+    let mip = try solveFormulation(problem)
+    #expect(mip.status == .optimal)
+    #expect(abs(mip.objective - truth) < 1e-6, "MIP \(mip.objective) vs brute force \(truth)")
+    let week = try #require(mip.weeks[0])
+    #expect(PlanSemantics(problem).evaluate([week]) != nil, "the MIP's roster breaks a rule: \(week)")
 }
 
 /// Forbidden successions with nested sets (after L no E, after N no E or L: the rows are lifted to

@@ -56,6 +56,23 @@ func ruleMatchesBruteForce(_ rule: RuleCase) throws {
     try expectOptimal(problem, truth: truth.cost)
 }
 
+/// `fair-weekends` counts the centre's weekend: contacts only on the first day (a Friday) cost weekend
+/// days under `weekend: [fri, sat]` and none under Saturday–Sunday; the scheduler and the MIP reach the
+/// brute-force optimum of each.
+@Test func fairWeekendsFollowsTheCentresWeekend() throws {
+    var truths: [Double] = []
+    for weekdays in [[6, 7], [5, 6]] {
+        var problem = TinyProblems.base()
+        problem.queues[0].contacts = problem.grid.intervals.map { $0.date == problem.grid.startDate ? 9 : 0 }
+        problem.weights.fairWeekends = 5
+        problem.weekend = try #require(Weekend(weekdays: Set(weekdays)))
+        let truth = BruteForceRosters.optimum(problem)
+        try expectOptimal(problem, truth: truth.cost)
+        truths.append(truth.cost)
+    }
+    #expect(truths[1] > truths[0] + 1e-6, "\(truths)")
+}
+
 /// The scheduler's roster passes the checker and costs the brute-force optimum; its bound is valid;
 /// the full MIP solved by GLPK has the same optimum.
 func expectOptimal(_ problem: RosterProblem, truth: Double) throws {

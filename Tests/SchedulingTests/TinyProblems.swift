@@ -83,7 +83,7 @@ enum BruteForceRosters {
             if !met { total += window.kind == .preferOff ? w.preferOff : w.preferOn }
         }
         total += w.fairNights * Double(service.agents.map(\.nightShifts).max() ?? 0)
-        let weekends = problem.agents.map { a in roster.shifts(of: a.id).filter { $0.date.isoWeekday >= 6 }.count }
+        let weekends = problem.agents.map { a in roster.shifts(of: a.id).filter { problem.weekend.weekdays.contains($0.date.isoWeekday) }.count }
         total += w.fairWeekends * Double(weekends.max() ?? 0)
         if let plan = problem.published { total += plan.changePenalty * Double(plan.changes(in: roster, problem: problem).count) }
         return total

@@ -5,12 +5,6 @@ import Testing
 private let small = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("scenarios/small/small.yaml").path
 
-private func temporaryFolder(_ name: String) -> String {
-    let path = NSTemporaryDirectory() + "wfm-sweep-tests-\(getpid())-\(name)"
-    try? FileManager.default.removeItem(atPath: path)
-    return path
-}
-
 /// A run's file with the wall-clock seconds blanked: `solver.seconds` and the timings of
 /// summary.json, the solver's seconds in report.html's title line. Nothing else may differ.
 private func withoutSeconds(_ text: String) -> String {
@@ -25,7 +19,7 @@ private func withoutSeconds(_ text: String) -> String {
 private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
 
 @Test func everyVariantFolderEqualsThePlainRunWithItsOverrides() throws {
-    let dir = temporaryFolder("equal")
+    let dir = temporaryFolder("sweep-equal")
     let grid = ["--grid", "queues.voice.volume_factor=0.9,1.2,lots"] + budget.flatMap { ["--grid", $0] }
     let sweep = try runWFM(["sweep", small] + grid + ["--out", dir, "--jobs", "2", "--time-limit", "120", "--risk-paths", "40", "--quiet"])
     // The third variant's value is not a number: it fails alone, with the run's own diagnostic and exit status.
@@ -39,7 +33,7 @@ private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
     #expect(rows[3].contains("volume_factor"))
 
     for (id, factor) in [("v0", "0.9"), ("v1", "1.2")] {
-        let plain = temporaryFolder("plain-\(id)")
+        let plain = temporaryFolder("sweep-plain-\(id)")
         let run = try runWFM(["run", small, "--set", "queues.voice.volume_factor=\(factor)"] + budget.flatMap { ["--set", $0] }
             + ["--time-limit", "120", "--out", plain, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -94,7 +88,7 @@ private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
 }
 
 @Test func aSweepFolderHoldingAnotherSweepIsRefused() throws {
-    let dir = temporaryFolder("other")
+    let dir = temporaryFolder("sweep-other")
     let first = try runWFM(["sweep", small, "--grid", "solver.seed=1,2", "--out", dir, "--emit", "slurm"])
     #expect(first.status == 0, "\(first.stderr)")
     let script = try String(contentsOfFile: dir + "/sweep.sbatch", encoding: .utf8)
@@ -109,7 +103,7 @@ private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
 }
 
 @Test func forecastQuantilesPlanEachVariantsWeekAtItsQuantile() throws {
-    let dir = temporaryFolder("quantiles")
+    let dir = temporaryFolder("sweep-quantiles")
     let r = try runWFM(["sweep", small] + budget.flatMap { ["--grid", $0] }
         + ["--forecast-quantiles", "0.5,0.9", "--out", dir, "--jobs", "2", "--time-limit", "120", "--quiet"])
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")

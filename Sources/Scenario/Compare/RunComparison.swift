@@ -2,7 +2,9 @@
 /// (`wfm compare`, docs/report.md).
 ///
 /// Rows, in order: per queue (summary.json order, then queues only later runs have) contacts,
-/// service level, ASA, occupancy, understaffed intervals and required paid hours; then paid hours,
+/// service level, ASA (missing where unbounded or deferred; then the intervals where it is unbounded,
+/// when a run has any; for deferred work mean and p90 response minutes and the backlog at the
+/// horizon's end), occupancy, understaffed intervals and required paid hours; then paid hours,
 /// agents used, understaffed intervals of all queues, solver status and gap, the penalty of each soft
 /// rule and their total, hard-rule violations; then burnout indicators over agents (worst agent).
 /// Shares are shown in percent, so their differences are percentage points.
@@ -55,8 +57,16 @@ public struct RunComparison: Sendable {
             func has(_ run: RunDirectory) -> Bool { weekly(run) != nil }
             add("\(q) contacts", "", 1) { has($0) ? .number($0.contacts(of: q)) : .missing }
             add("\(q) service level", "%", 1) { number(weekly($0).map { $0.serviceLevel * 100 }) }
-            add("\(q) ASA", "s", 1) { number(weekly($0)?.asaSeconds) }
-            add("\(q) occupancy", "%", 1) { number(weekly($0).map { $0.occupancy * 100 }) }
+            add("\(q) ASA", "s", 1) { number(weekly($0).flatMap { ($0.unstableIntervals ?? 0) == 0 ? $0.asaSeconds : nil }) }
+            if runs.contains(where: { (weekly($0)?.unstableIntervals ?? 0) > 0 }) {
+                add("\(q) intervals with ASA unbounded", "", 0) { number(weekly($0)?.unstableIntervals.map(Double.init)) }
+            }
+            if runs.contains(where: { weekly($0)?.responseHours != nil }) {
+                add("\(q) mean response", "min", 1) { number(weekly($0)?.meanResponseMinutes) }
+                add("\(q) p90 response", "min", 1) { number(weekly($0)?.p90ResponseMinutes) }
+                add("\(q) backlog at end", "", 1) { number(weekly($0)?.backlogEndOfDay?.last?.contacts) }
+            }
+            add("\(q) occupancy", "%", 1) { number(weekly($0)?.occupancy.map { $0 * 100 }) }
             add("\(q) understaffed intervals", "", 0) { has($0) ? .number(Double($0.understaffedIntervals(of: q))) : .missing }
             add("\(q) required paid hours", "h", 1) { has($0) ? number($0.requiredPaidHours(of: q)) : .missing }
         }

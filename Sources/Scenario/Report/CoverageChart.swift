@@ -12,6 +12,8 @@ struct CoverageChart {
     let queue: String
     /// The queue's coverage rows in time order.
     let rows: [CoverageRow]
+    /// The centre's weekend (summary.json `weekend`), shaded.
+    let weekend: Weekend
 
     static let width = 1320.0
     static let height = 250.0
@@ -43,7 +45,7 @@ struct CoverageChart {
                              "viewBox": "0 0 \(Int(Self.width)) \(Int(Self.height))",
                              "aria-label": "\(queue): required agents and scheduled capacity per interval"]) { svg in
             svg.newline()
-            for (d, day) in days.enumerated() where Format.isWeekend(day.date) {
+            for (d, day) in days.enumerated() where weekend.contains(day.date) {
                 let end = d + 1 < days.count ? days[d + 1].index : rows.count
                 svg.empty("rect", ["class": "weekend", "x": Self.n(x(day.index)), "y": Self.n(top),
                                    "width": Self.n(x(end) - x(day.index)), "height": Self.n(plotHeight)], selfClosing: true)

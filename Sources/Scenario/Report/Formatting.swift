@@ -32,7 +32,4 @@ enum Format {
     static func day(_ date: LocalDate) -> String {
         "\(weekdays[date.isoWeekday - 1]) \(date.day) \(months[date.month - 1])"
     }
-
-    /// Whether a date is a Saturday or Sunday.
-    static func isWeekend(_ date: LocalDate) -> Bool { date.isoWeekday >= 6 }
 }

@@ -101,13 +101,23 @@ public enum Report {
                         tr.element("th", text: queue.id)
                         tr.element("td", ["class": "num"], text: Format.fixed(run.contacts(of: queue.id), 0))
                         tr.element("td", ["class": "num"], text: Format.percent(queue.serviceLevel))
-                        tr.element("td", ["class": "num"], text: Format.fixed(queue.asaSeconds, 1) + " s")
-                        tr.element("td", ["class": "num"], text: Format.percent(queue.occupancy))
+                        tr.element("td", ["class": "num"], text: queue.responseHours != nil ? "–"
+                                   : ServiceText.asa(queue.asaSeconds, unstableIntervals: queue.unstableIntervals ?? 0,
+                                                     unstableContacts: queue.unstableContacts ?? 0))
+                        tr.element("td", ["class": "num"], text: queue.occupancy.map { Format.percent($0) } ?? "–")
                         tr.element("td", ["class": "num"], text: "\(run.understaffedIntervals(of: queue.id)) of \(run.coverage(of: queue.id).count)")
                         tr.element("td", ["class": "num"], text: run.requiredPaidHours(of: queue.id).map { Format.fixed($0, 1) } ?? "–")
                     }
                 }
             }
+        }
+        for queue in run.summary.queues {
+            guard let hours = queue.responseHours else { continue }
+            html.element("p", ["class": "note"],
+                         text: "\(queue.id) (deferred work): service level = share answered \(ServiceText.within(hours: hours)); "
+                             + ServiceText.response(meanMinutes: queue.meanResponseMinutes, p90Minutes: queue.p90ResponseMinutes) + "; "
+                             + ServiceText.backlog((queue.backlogEndOfDay ?? []).map(\.contacts))
+                             + " (" + (queue.backlogEndOfDay ?? []).map(\.date).joined(separator: ", ") + ")")
         }
         html.element("p", ["class": "totals"]) { p in
             p.text("Paid hours ")
@@ -137,7 +147,7 @@ public enum Report {
                     caption.element("strong", text: queue)
                     caption.text(short == 0 ? " · no understaffed interval" : " · \(short) understaffed intervals")
                 }
-                figure.element("div", ["class": "scroll"]) { CoverageChart(queue: queue, rows: run.coverage(of: queue)).render(into: &$0) }
+                figure.element("div", ["class": "scroll"]) { CoverageChart(queue: queue, rows: run.coverage(of: queue), weekend: run.summary.weekend).render(into: &$0) }
             }
             html.newline()
         }

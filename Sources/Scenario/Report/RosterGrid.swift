@@ -21,7 +21,7 @@ struct RosterGrid {
                     tr.element("th", ["class": "agent"], text: "agent")
                     tr.element("th", text: "contract")
                     for date in dates {
-                        tr.element("th", Format.isWeekend(date) ? ["class": "weekend"] : [:], text: Format.day(date))
+                        tr.element("th", run.summary.weekend.contains(date) ? ["class": "weekend"] : [:], text: Format.day(date))
                     }
                     tr.element("th", ["class": "num"], text: "paid h")
                 }
@@ -34,7 +34,7 @@ struct RosterGrid {
                         tr.element("td", text: agent.contract)
                         for date in dates {
                             let shifts = shiftsByAgentDay[agent.agentID]?[date] ?? []
-                            cell(shifts, breaks: breaksByAgent[agent.agentID] ?? [], weekend: Format.isWeekend(date), into: &tr)
+                            cell(shifts, breaks: breaksByAgent[agent.agentID] ?? [], weekend: run.summary.weekend.contains(date), into: &tr)
                         }
                         tr.element("td", ["class": "num"], text: Format.fixed(Double(agent.paidMinutes) / 60, 1))
                     }

@@ -1,3 +1,5 @@
+import WFMCore
+
 /// summary.json of a run (docs/outputs.md). Only the fields the report and `wfm compare` use are
 /// read; others (`queues[].contacts`, summed from coverage.csv instead, and `timings`, the one part
 /// that differs between identical runs) are ignored.
@@ -7,14 +9,32 @@ public struct RunSummary: Sendable, Hashable, Decodable {
         public var id: String
         /// Volume-weighted weekly share answered within the threshold, 0...1.
         public var serviceLevel: Double
-        public var asaSeconds: Double
-        /// Weekly occupancy, 0...1.
-        public var occupancy: Double
+        /// nil for deferred work and where unbounded (`unstableIntervals`).
+        public var asaSeconds: Double?
+        /// Weekly occupancy, 0...1; nil for deferred work.
+        public var occupancy: Double?
         public var understaffedIntervals: Int?
+        /// Intervals with contacts where the queue is unstable (ASA unbounded), and their contacts.
+        public var unstableIntervals: Int?
+        public var unstableContacts: Double?
+        /// Deferred work: the response time, its mean and 90th percentile (minutes of open time).
+        public var responseHours: Double?
+        public var meanResponseMinutes: Double?
+        public var p90ResponseMinutes: Double?
+        public var backlogEndOfDay: [DayBacklog]?
+
+        /// Deferred work: contacts waiting at the end of one local date.
+        public struct DayBacklog: Sendable, Hashable, Decodable {
+            public var date: String
+            public var contacts: Double
+        }
 
         enum CodingKeys: String, CodingKey {
             case id, occupancy
             case serviceLevel = "service_level", asaSeconds = "asa_seconds", understaffedIntervals = "understaffed_intervals"
+            case unstableIntervals = "unstable_intervals", unstableContacts = "unstable_contacts", responseHours = "response_hours"
+            case meanResponseMinutes = "mean_response_minutes", p90ResponseMinutes = "p90_response_minutes"
+            case backlogEndOfDay = "backlog_end_of_day"
         }
     }
 
@@ -41,6 +61,8 @@ public struct RunSummary: Sendable, Hashable, Decodable {
 
     public var scenario: String
     public var timezone: String
+    /// The centre's weekend (`weekend`, day names); Saturday and Sunday when absent.
+    public var weekend: Weekend
     public var inputsSHA256: String?
     /// `--set` overrides of the run, `key=value`.
     public var overrides: [String]
@@ -51,7 +73,7 @@ public struct RunSummary: Sendable, Hashable, Decodable {
     public var rules: [Rule]
 
     enum CodingKeys: String, CodingKey {
-        case scenario, timezone, overrides, queues, solver, rules
+        case scenario, timezone, weekend, overrides, queues, solver, rules
         case inputsSHA256 = "inputs_sha256", paidHours = "paid_hours", agentsUsed = "agents_used"
     }
 
@@ -59,6 +81,15 @@ public struct RunSummary: Sendable, Hashable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         scenario = try c.decode(String.self, forKey: .scenario)
         timezone = try c.decode(String.self, forKey: .timezone)
+        if let names = try c.decodeIfPresent([String].self, forKey: .weekend) {
+            let days = names.compactMap { Weekend.names.firstIndex(of: $0).map { $0 + 1 } }
+            guard days.count == names.count, let weekend = Weekend(weekdays: Set(days)) else {
+                throw DecodingError.dataCorruptedError(forKey: .weekend, in: c, debugDescription: "expected one to six day names mon … sun, got \(names)")
+            }
+            self.weekend = weekend
+        } else {
+            weekend = .saturdaySunday
+        }
         inputsSHA256 = try c.decodeIfPresent(String.self, forKey: .inputsSHA256)
         overrides = try c.decodeIfPresent([String].self, forKey: .overrides) ?? []
         queues = try c.decode([Queue].self, forKey: .queues)

@@ -54,6 +54,8 @@ enum RosterFiles {
 public struct RosterCheck: Sendable {
     public var violations: [RuleViolation]
     public var service: ProjectedService
+    /// The service figures every output reports (`ServiceFigures`).
+    public var figures: ServiceFigures
 
     /// Loads the roster in `folder`, runs the independent rule checker, and projects its service with
     /// the scenario's own demand (forecast, what-ifs, calendar) — the same maths as coverage.csv.
@@ -61,20 +63,20 @@ public struct RosterCheck: Sendable {
         let roster = try RosterFiles.read(folder: folder, scenario: scenario)
         let demand = try DemandStage.run(scenario)
         let problem = RosterProblemBuilder.build(scenario, demand: demand, timeLimitSeconds: nil, seed: nil)
-        return RosterCheck(violations: RuleChecker(problem: problem).violations(of: roster),
-                           service: ProjectedService(roster: roster, problem: problem))
+        let service = ProjectedService(roster: roster, problem: problem)
+        return RosterCheck(violations: RuleChecker(problem: problem).violations(of: roster), service: service,
+                           figures: ServiceFigures(service: service, demand: demand, scenario: scenario))
     }
 
     /// A planner-readable report: every violation, then per-queue weekly service and paid hours.
     public var text: String {
         var lines = violations.isEmpty ? ["every hard rule holds"]
             : ["\(violations.count) hard-rule violation(s):"] + violations.map { "  - \($0)" }
-        for q in service.queues {
-            lines.append(String(format: "%@: %.2f %% of %.1f contacts answered within threshold, ASA %.1f s, occupancy %.1f %%",
-                                q.queueID, q.serviceLevel * 100, q.contacts, q.asaSeconds, q.occupancy * 100))
+        for q in figures.queues {
+            lines.append("\(q.queueID): " + ServiceText.weekly(q))
         }
         lines.append(String(format: "all queues: %.2f %% answered within threshold; paid hours %.1f",
-                            service.serviceLevel * 100, service.paidHours))
+                            figures.serviceLevel * 100, service.paidHours))
         return lines.joined(separator: "\n")
     }
 }

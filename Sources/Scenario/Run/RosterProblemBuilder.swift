@@ -14,6 +14,7 @@ import WFMCore
 /// - A day closed for every queue is a day nobody works: every agent gets an unavailable window.
 /// - `published_roster` becomes the `PublishedPlan` the search re-plans against (its change penalty
 ///   in contacts per changed shift).
+/// - `weekend:` becomes the problem's weekend (what `max-weekends` and `fair-weekends` count).
 /// - Templates (with `cannot_follow`), contracts (with their long-horizon rules), `shift_cover` and
 ///   `requests` pass through unchanged.
 enum RosterProblemBuilder {
@@ -46,10 +47,12 @@ enum RosterProblemBuilder {
                                     seed: UInt64(truncatingIfNeeded: seed ?? scenario.solver.seed),
                                     maxMoves: scenario.solver.maxMoves ?? .max,
                                     maxNeighbourhoods: scenario.solver.maxNeighbourhoods ?? .max)
-        return RosterProblem(grid: scenario.grid, queues: queues, templates: scenario.templates, contracts: scenario.contracts,
+        var problem = RosterProblem(grid: scenario.grid, queues: queues, templates: scenario.templates, contracts: scenario.contracts,
                              agents: scenario.agents, availability: scenario.availability + closures, carryIn: scenario.carryIn,
                              shrinkage: scenario.shrinkage, objective: scenario.objective, search: search,
                              published: scenario.publishedRoster.map { PublishedPlan(shifts: $0.shifts, changePenalty: $0.changePenalty) },
                              shiftCover: scenario.shiftCover, requests: scenario.requests)
+        problem.weekend = scenario.weekend
+        return problem
     }
 }

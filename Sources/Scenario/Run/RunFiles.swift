@@ -7,7 +7,7 @@ import WFMCore
 /// Renders every file of a finished run (SPEC.md "Files a run writes") from the stages' results;
 /// `interrupted`: the search was stopped by an interrupt (solver status `interrupted`).
 /// Coverage and agent indicators come from `ProjectedService`, i.e. recomputed from the roster by the
-/// staffing maths, never copied from solver variables.
+/// staffing maths, never copied from solver variables; every service figure from `ServiceFigures`.
 enum RunFiles {
     static func render(scenario: Scenario, demand: PlanDemand, requirements: [[IntervalRequirement]],
                        result: ScheduleResult, roster: Roster, service: ProjectedService, interrupted: Bool = false,
@@ -26,10 +26,11 @@ enum RunFiles {
             }
         }
         let queueIndex = Dictionary(uniqueKeysWithValues: demand.queues.enumerated().map { ($1.id, $0) })
-        let coverageRows = service.cells.map { cell -> CoverageRow in
+        let figures = ServiceFigures(service: service, demand: demand, scenario: scenario)
+        let coverageRows = figures.cells.map { cell -> CoverageRow in
             let q = queueIndex[cell.queueID]!
             return CoverageRow(intervalStart: stamps[cell.interval], queue: cell.queueID,
-                               contacts: demand.queues[q].contacts[cell.interval], ahtSeconds: cell.ahtSeconds,
+                               contacts: cell.contacts, ahtSeconds: cell.ahtSeconds,
                                requiredAgents: Double(requirements[q][cell.interval].requiredAgents),
                                scheduledAgents: cell.scheduledAgents, serviceLevel: cell.serviceLevel,
                                asaSeconds: cell.asaSeconds, occupancy: cell.occupancy)
@@ -48,19 +49,16 @@ enum RunFiles {
                      startSpreadMinutes: $0.startSpreadMinutes, prefsMet: $0.prefsMet, prefsTotal: $0.prefsTotal)
         }
         let understaffed = Dictionary(grouping: coverageRows.filter(\.isUnderstaffed), by: \.queue).mapValues(\.count)
-        let summary = RunSummaryOutput(
+        var summary = RunSummaryOutput(
             scenario: scenario.name, timezone: scenario.timeZone.identifier, inputsSHA256: scenario.inputsSHA256,
             overrides: scenario.overrides,
-            queues: service.queues.map {
-                .init(queueID: $0.queueID, contacts: demand.queues[queueIndex[$0.queueID]!].contacts.reduce(0, +),
-                      serviceLevel: $0.serviceLevel, asaSeconds: $0.asaSeconds, occupancy: $0.occupancy,
-                      understaffedIntervals: understaffed[$0.queueID] ?? 0)
-            },
+            queues: figures.queues.map { RunSummaryOutput.QueueKPI($0, understaffedIntervals: understaffed[$0.queueID] ?? 0) },
             paidHours: service.paidHours, agentsUsed: Set(roster.shifts.map(\.agentID)).count,
             solver: .init(status: interrupted ? "interrupted" : result.status.rawValue, objective: result.objective, bound: result.bound, gap: result.gap,
                           seconds: result.seconds),
             rules: result.rules.map { .init(id: $0.rule.rawValue, kind: $0.isHard ? .hard : .soft, violations: $0.violations, penalty: $0.penalty) },
             timings: timings)
+        summary.weekend = scenario.weekend
         let files = [
             ("forecast.csv", demand.forecast(grid: grid).csv()),
             ("requirements.csv", Exporters.requirementsCSV(requirementRows)),

@@ -9,11 +9,26 @@ public enum RunSummaryText {
         let s = outcome.summary
         var lines = ["scenario \(s.scenario): roster written to \(outcome.folder)"]
         lines.append("queue        SL      ASA    occupancy  understaffed intervals")
+        var notes: [String] = []
         for q in s.queues {
             let name = q.queueID.padding(toLength: max(10, q.queueID.count), withPad: " ", startingAt: 0)
-            lines.append(name + String(format: " %5.1f %%  %6.1f s  %5.1f %%    %d", q.serviceLevel * 100,
-                                       q.asaSeconds, q.occupancy * 100, q.understaffedIntervals))
+            // ASA and occupancy: "–" where they do not apply (deferred work) or are unbounded (noted below).
+            let asa = q.asaSeconds.flatMap { q.unstableIntervals == 0 ? String(format: "%6.1f s", $0) : nil }
+                ?? (q.deferred == nil ? "    ∞ s" : "      –")
+            let occupancy = q.occupancy.map { String(format: "%5.1f %%", $0 * 100) } ?? "    –  "
+            lines.append(name + String(format: " %5.1f %%  ", q.serviceLevel * 100) + asa + "  " + occupancy
+                         + "    \(q.understaffedIntervals)")
+            if let d = q.deferred {
+                notes.append("  \(q.queueID): SL = answered \(ServiceText.within(hours: d.responseHours)), "
+                             + ServiceText.response(meanMinutes: d.meanResponseMinutes, p90Minutes: d.p90ResponseMinutes)
+                             + "; " + ServiceText.backlog(d.backlogEndOfDay.map(\.contacts)))
+            } else if q.unstableIntervals > 0 {
+                notes.append("  \(q.queueID): ASA " + ServiceText.asa(q.asaSeconds, unstableIntervals: q.unstableIntervals,
+                                                                    unstableContacts: q.unstableContacts)
+                             + " (capacity ≤ offered load there)")
+            }
         }
+        lines += notes
         let gap = s.solver.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "n/a"
         lines.append(String(format: "paid hours %.1f, agents used %d", s.paidHours, s.agentsUsed))
         lines.append("solver \(s.solver.status), gap \(gap), \(String(format: "%.1f", s.solver.seconds)) s")
