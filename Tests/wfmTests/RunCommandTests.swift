@@ -5,6 +5,11 @@ import Testing
 private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("scenarios")
 
+/// A fixed work budget (docs/scenario.md `solver.max_moves`, `max_neighbourhoods`) under a wide clock
+/// cap: about the moves of a 3-s debug run, so these runs end by their budget and repeat however
+/// busy the machine is (the parallel suite shares two cores with other runs).
+let quickRun = ["--time-limit", "120", "--set", "solver.max_moves=2250", "--set", "solver.max_neighbourhoods=0"]
+
 func temporaryFolder(_ name: String) -> String {
     let path = NSTemporaryDirectory() + "wfm-run-tests-\(getpid())-\(name)"
     try? FileManager.default.removeItem(atPath: path)
@@ -22,7 +27,7 @@ func summary(_ folder: String) throws -> [String: Any] {
 
 @Test func runWritesEveryFileWithTheSpecColumns() throws {
     let out = temporaryFolder("files")
-    let r = try runWFM(["run", scenarios.appendingPathComponent("small/small.yaml").path, "--out", out, "--time-limit", "3", "--quiet"])
+    let r = try runWFM(["run", scenarios.appendingPathComponent("small/small.yaml").path, "--out", out, "--quiet"] + quickRun)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.isEmpty)
     #expect(r.stdout.contains("roster written to \(out)"))
@@ -73,7 +78,7 @@ func summary(_ folder: String) throws -> [String: Any] {
     // s01 (full-time, ≥ 2250 paid minutes, at most 480 a day) is on leave Monday to Wednesday:
     // four days give at most 1920 minutes.
     let r = try runWFM(["run", scenarios.appendingPathComponent("small/small.yaml").path, "--out", out, "--quiet",
-                        "--set", "availability=availability-leave.csv", "--time-limit", "3"])
+                        "--set", "availability=availability-leave.csv"] + quickRun)
     #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
     #expect(r.stderr.contains("cannot all be met"))
     #expect(r.stderr.contains("s01"))
@@ -83,8 +88,8 @@ func summary(_ folder: String) throws -> [String: Any] {
 @Test func volumeWhatIfLowersServiceAndCompareShowsIt() throws {
     let base = temporaryFolder("base"), more = temporaryFolder("more")
     let scenario = scenarios.appendingPathComponent("small/small.yaml").path
-    let a = try runWFM(["run", scenario, "--out", base, "--time-limit", "3", "--quiet"])
-    let b = try runWFM(["run", scenario, "--out", more, "--time-limit", "3", "--quiet", "--set", "queues.voice.volume_factor=1.15"])
+    let a = try runWFM(["run", scenario, "--out", base, "--quiet"] + quickRun)
+    let b = try runWFM(["run", scenario, "--out", more, "--quiet", "--set", "queues.voice.volume_factor=1.15"] + quickRun)
     #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
     func voice(_ folder: String) throws -> [String: Any] {
         let queues = try #require(try summary(folder)["queues"] as? [[String: Any]])
@@ -103,7 +108,7 @@ func summary(_ folder: String) throws -> [String: Any] {
 @Test func checkAcceptsTheRunsRosterAndCatchesATamperedOne() throws {
     let out = temporaryFolder("check")
     let scenario = scenarios.appendingPathComponent("small/small.yaml").path
-    let run = try runWFM(["run", scenario, "--out", out, "--time-limit", "3", "--quiet"])
+    let run = try runWFM(["run", scenario, "--out", out, "--quiet"] + quickRun)
     #expect(run.status == 0, "\(run.stderr)")
     let ok = try runWFM(["check", scenario, "--roster", out])
     #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
@@ -132,8 +137,8 @@ private func changedShifts(_ a: String, _ b: String) throws -> Int {
 @Test func replanningAgainstThePublishedRosterChangesFewShifts() throws {
     let yaml = scenarios.appendingPathComponent("small/small.yaml").path
     let base = temporaryFolder("published-base"), plain = temporaryFolder("published-plain"), replan = temporaryFolder("published-replan")
-    let whatIf = ["--set", "queues.voice.volume_factor=1.15", "--time-limit", "3", "--quiet"]
-    #expect(try runWFM(["run", yaml, "--out", base, "--time-limit", "3", "--quiet"]).status == 0)
+    let whatIf = ["--set", "queues.voice.volume_factor=1.15", "--quiet"] + quickRun
+    #expect(try runWFM(["run", yaml, "--out", base, "--quiet"] + quickRun).status == 0)
     #expect(try runWFM(["run", yaml, "--out", plain] + whatIf).status == 0)
     let r = try runWFM(["run", yaml, "--out", replan, "--set", "published_roster.file=\(base)/shifts.csv",
                         "--set", "published_roster.change_penalty=50"] + whatIf)
@@ -152,7 +157,7 @@ private func changedShifts(_ a: String, _ b: String) throws -> Int {
     let yaml = scenarios.appendingPathComponent("small/small.yaml").path
     let folders = [temporaryFolder("repeat-1"), temporaryFolder("repeat-2")]
     for out in folders {
-        let r = try runWFM(["run", yaml, "--out", out, "--time-limit", "4", "--seed", "11", "--quiet"])
+        let r = try runWFM(["run", yaml, "--out", out, "--seed", "11", "--quiet"] + quickRun)
         #expect(r.status == 0, "\(r.stderr)")
     }
     for file in ["shifts.csv", "breaks.csv", "coverage.csv", "agents.csv"] {
@@ -172,7 +177,8 @@ private func changedShifts(_ a: String, _ b: String) throws -> Int {
 
 @Test func demoWeekRunsEndToEndOnTheRealHistory() throws {
     let out = temporaryFolder("demo")
-    let r = try runWFM(["run", scenarios.appendingPathComponent("demo/demo.yaml").path, "--out", out, "--time-limit", "5", "--quiet"])
+    let r = try runWFM(["run", scenarios.appendingPathComponent("demo/demo.yaml").path, "--out", out, "--quiet", "--time-limit", "120",
+                        "--set", "solver.max_moves=3750", "--set", "solver.max_neighbourhoods=1"])
     #expect(r.status == 0, "\(r.stderr)")
     let queues = try #require(try summary(out)["queues"] as? [[String: Any]])
     #expect(queues.compactMap { $0["id"] as? String } == ["voice", "chat", "email"])
