@@ -99,7 +99,7 @@ func summary(_ folder: String) throws -> [String: Any] {
     #expect(try #require(moreVoice["contacts"] as? Double) > 1.14 * (try #require(baseVoice["contacts"] as? Double)))
     #expect(try #require(moreVoice["service_level"] as? Double) < (try #require(baseVoice["service_level"] as? Double)))
     let overrides = try #require(try summary(more)["overrides"] as? [String])
-    #expect(overrides == ["queues.voice.volume_factor=1.15"])
+    #expect(overrides == ["queues.voice.volume_factor=1.15", "solver.max_moves=2250", "solver.max_neighbourhoods=0"])
     let compare = try runWFM(["compare", base, more])
     #expect(compare.status == 0, "\(compare.stderr)")
     #expect(compare.stdout.contains("voice"))
