@@ -22,8 +22,9 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "GLPKSolver", dependencies: ["MIP", "CGLPK"]),
         .target(name: "Scheduling", dependencies: ["WFMCore", "Staffing", "MIP"]),
+        .target(name: "Simulation", dependencies: ["WFMCore", "Staffing", "Scheduling"]),
         .target(name: "Scenario", dependencies: [
-            "WFMCore", "Forecasting", "Staffing", "MIP", "GLPKSolver", "Scheduling",
+            "WFMCore", "Forecasting", "Staffing", "MIP", "GLPKSolver", "Scheduling", "Simulation",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "CommandLineSupport", dependencies: ["WFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "WFMCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "Staffing", "WFMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scheduling", "Staffing", "WFMCore"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),
 
         .target(name: "CurtoisFormat", path: "Benchmarks/CurtoisFormat"),
