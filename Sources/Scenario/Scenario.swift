@@ -125,11 +125,15 @@ public struct SolverSettings: Sendable, Hashable {
     public var relativeGap: Double
     /// Seed of every random choice; the same seed gives the same roster. Default 1.
     public var seed: Int
+    /// `simulation_replications`: replications of the discrete-event simulation of the final roster
+    /// (docs/simulation.md), 0 = no simulation. Default 20.
+    public var simulationReplications: Int
 
-    public init(timeLimitSeconds: Double, relativeGap: Double, seed: Int) {
+    public init(timeLimitSeconds: Double, relativeGap: Double, seed: Int, simulationReplications: Int = 20) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.seed = seed
+        self.simulationReplications = simulationReplications
     }
 
     public static let defaults = SolverSettings(timeLimitSeconds: 60, relativeGap: 0.005, seed: 1)

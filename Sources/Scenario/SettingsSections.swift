@@ -70,9 +70,10 @@ extension NodeReader {
         return mode
     }
 
-    /// `solver: {time_limit_seconds, relative_gap, seed}`, each optional with `SolverSettings.defaults`.
+    /// `solver: {time_limit_seconds, relative_gap, seed, simulation_replications}`, each optional with
+    /// `SolverSettings.defaults`.
     mutating func readSolver(_ node: Node, _ path: String) -> SolverSettings? {
-        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed"]) else { return nil }
+        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed", "simulation_replications"]) else { return nil }
         var settings = SolverSettings.defaults
         var valid = true
         if let n = NodeReader.value(pairs, "time_limit_seconds") {
@@ -88,6 +89,11 @@ extension NodeReader {
         if let n = NodeReader.value(pairs, "seed") {
             if let v = int(n, NodeReader.join(path, "seed"), in: 0...Int(Int32.max), what: "a whole number from 0 to 2147483647") {
                 settings.seed = v
+            } else { valid = false }
+        }
+        if let n = NodeReader.value(pairs, "simulation_replications") {
+            if let v = int(n, NodeReader.join(path, "simulation_replications"), in: 0...1000, what: "a whole number from 0 (no simulation) to 1000") {
+                settings.simulationReplications = v
             } else { valid = false }
         }
         return valid ? settings : nil

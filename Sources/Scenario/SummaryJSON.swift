@@ -6,7 +6,8 @@ extension Exporters {
     /// a value the solver did not report:
     /// ```
     /// {"scenario", "timezone", "inputs_sha256", "overrides": ["KEY=VALUE", …],
-    ///  "queues": [{"id", "contacts", "service_level", "asa_seconds", "occupancy", "understaffed_intervals"}],
+    ///  "queues": [{"id", "contacts", "service_level", "asa_seconds", "occupancy", "understaffed_intervals",
+    ///              "simulated": {"service_level", "ci95", "asa_seconds", "abandon_rate", "occupancy"} | null}],
     ///  "paid_hours", "agents_used",
     ///  "solver": {"status", "objective", "bound", "gap", "seconds"},
     ///  "rules": [{"id", "kind", "violations", "penalty"}],
@@ -31,7 +32,7 @@ extension Exporters {
         lines += list(s.queues.map { q in
             "{\"id\": \(quote(q.queueID)), \"contacts\": \(number(q.contacts, 2)), \"service_level\": \(number(q.serviceLevel, 4)), "
                 + "\"asa_seconds\": \(number(q.asaSeconds, 1)), \"occupancy\": \(number(q.occupancy, 4)), "
-                + "\"understaffed_intervals\": \(q.understaffedIntervals)}"
+                + "\"understaffed_intervals\": \(q.understaffedIntervals), \"simulated\": \(simulatedJSON(q.simulated))}"
         })
         lines.append("  ],")
         lines.append("  \"paid_hours\": \(number(s.paidHours, 2)),")

@@ -12,7 +12,7 @@ struct WFM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wfm",
         abstract: "Workforce management for contact centres: forecast, staff, roster, what-if.",
-        subcommands: [RunCommand.self, CheckCommand.self, StaffCommand.self, ForecastCommand.self, ValidateCommand.self, CompareCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, SimulateCommand.self, StaffCommand.self, ForecastCommand.self, ValidateCommand.self, CompareCommand.self]
     )
 
     static func main() { runWithExitStatus() }

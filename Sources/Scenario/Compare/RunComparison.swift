@@ -2,7 +2,8 @@
 /// (`wfm compare`, docs/report.md).
 ///
 /// Rows, in order: per queue (summary.json order, then queues only later runs have) contacts,
-/// service level, ASA, occupancy, understaffed intervals and required paid hours; then paid hours,
+/// service level, ASA, occupancy, simulated service level (docs/simulation.md), understaffed intervals
+/// and required paid hours; then paid hours,
 /// agents used, understaffed intervals of all queues, solver status and gap, the penalty of each soft
 /// rule and their total, hard-rule violations; then burnout indicators over agents (worst agent).
 /// Shares are shown in percent, so their differences are percentage points.
@@ -57,6 +58,7 @@ public struct RunComparison: Sendable {
             add("\(q) service level", "%", 1) { number(weekly($0).map { $0.serviceLevel * 100 }) }
             add("\(q) ASA", "s", 1) { number(weekly($0)?.asaSeconds) }
             add("\(q) occupancy", "%", 1) { number(weekly($0).map { $0.occupancy * 100 }) }
+            add("\(q) simulated service level", "%", 1) { number(weekly($0)?.simulated?.serviceLevel.map { $0 * 100 }) }
             add("\(q) understaffed intervals", "", 0) { has($0) ? .number(Double($0.understaffedIntervals(of: q))) : .missing }
             add("\(q) required paid hours", "h", 1) { has($0) ? number($0.requiredPaidHours(of: q)) : .missing }
         }

@@ -11,10 +11,27 @@ public struct RunSummary: Sendable, Hashable, Decodable {
         /// Weekly occupancy, 0...1.
         public var occupancy: Double
         public var understaffedIntervals: Int?
+        /// The discrete-event simulation's week (absent in runs that did not simulate).
+        public var simulated: Simulated?
 
         enum CodingKeys: String, CodingKey {
-            case id, occupancy
+            case id, occupancy, simulated
             case serviceLevel = "service_level", asaSeconds = "asa_seconds", understaffedIntervals = "understaffed_intervals"
+        }
+    }
+
+    /// `queues[].simulated` (docs/simulation.md): means over replications; values may be null.
+    public struct Simulated: Sendable, Hashable, Decodable {
+        public var serviceLevel: Double?
+        /// Half-width of the service level's 95 % interval.
+        public var ci95: Double?
+        public var asaSeconds: Double?
+        public var abandonRate: Double?
+        public var occupancy: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case ci95, occupancy
+            case serviceLevel = "service_level", asaSeconds = "asa_seconds", abandonRate = "abandon_rate"
         }
     }
 

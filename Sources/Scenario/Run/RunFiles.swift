@@ -1,6 +1,7 @@
 import Forecasting
 import Foundation
 import Scheduling
+import Simulation
 import Staffing
 import WFMCore
 
@@ -9,7 +10,7 @@ import WFMCore
 /// staffing maths, never copied from solver variables.
 enum RunFiles {
     static func render(scenario: Scenario, demand: PlanDemand, requirements: [[IntervalRequirement]],
-                       result: ScheduleResult, roster: Roster, service: ProjectedService,
+                       result: ScheduleResult, roster: Roster, service: ProjectedService, simulation: SimulationResult?,
                        timings: RunSummaryOutput.Timings) -> (files: [(name: String, contents: String)], summary: RunSummaryOutput) {
         let grid = scenario.grid
         let stamps = grid.intervals.map { RunTimestamp(instant: $0.start, in: grid.timeZone) }
@@ -31,7 +32,8 @@ enum RunFiles {
                                contacts: demand.queues[q].contacts[cell.interval], ahtSeconds: cell.ahtSeconds,
                                requiredAgents: Double(requirements[q][cell.interval].requiredAgents),
                                scheduledAgents: cell.scheduledAgents, serviceLevel: cell.serviceLevel,
-                               asaSeconds: cell.asaSeconds, occupancy: cell.occupancy)
+                               asaSeconds: cell.asaSeconds, occupancy: cell.occupancy,
+                               simulatedServiceLevel: simulation?.cells[cell.interval * demand.queues.count + q].serviceLevel)
         }
         let shifts = roster.shifts.sorted { ($0.agentID, $0.start) < ($1.agentID, $1.start) }
         let shiftRows = shifts.map {
@@ -50,10 +52,11 @@ enum RunFiles {
         let summary = RunSummaryOutput(
             scenario: scenario.name, timezone: scenario.timeZone.identifier, inputsSHA256: scenario.inputsSHA256,
             overrides: scenario.overrides,
-            queues: service.queues.map {
-                .init(queueID: $0.queueID, contacts: demand.queues[queueIndex[$0.queueID]!].contacts.reduce(0, +),
-                      serviceLevel: $0.serviceLevel, asaSeconds: $0.asaSeconds, occupancy: $0.occupancy,
-                      understaffedIntervals: understaffed[$0.queueID] ?? 0)
+            queues: service.queues.map { q in
+                .init(queueID: q.queueID, contacts: demand.queues[queueIndex[q.queueID]!].contacts.reduce(0, +),
+                      serviceLevel: q.serviceLevel, asaSeconds: q.asaSeconds, occupancy: q.occupancy,
+                      understaffedIntervals: understaffed[q.queueID] ?? 0,
+                      simulated: simulation.map { RunSummaryOutput.SimulatedKPI($0.queues[queueIndex[q.queueID]!]) })
             },
             paidHours: service.paidHours, agentsUsed: Set(roster.shifts.map(\.agentID)).count,
             solver: .init(status: result.status.rawValue, objective: result.objective, bound: result.bound, gap: result.gap,

@@ -8,11 +8,12 @@ public enum RunSummaryText {
     public static func text(_ outcome: RunOutcome) -> String {
         let s = outcome.summary
         var lines = ["scenario \(s.scenario): roster written to \(outcome.folder)"]
-        lines.append("queue        SL      ASA    occupancy  understaffed intervals")
+        lines.append("queue        SL      ASA    occupancy  understaffed intervals  simulated SL (95 %)")
         for q in s.queues {
             let name = q.queueID.padding(toLength: max(10, q.queueID.count), withPad: " ", startingAt: 0)
-            lines.append(name + String(format: " %5.1f %%  %6.1f s  %5.1f %%    %d", q.serviceLevel * 100,
-                                       q.asaSeconds, q.occupancy * 100, q.understaffedIntervals))
+            let simulated = q.simulated.map { String(format: "  %5.1f ± %.1f %%", $0.serviceLevel * 100, $0.ci95 * 100) } ?? ""
+            lines.append(name + String(format: " %5.1f %%  %6.1f s  %5.1f %%    %-22d", q.serviceLevel * 100,
+                                       q.asaSeconds, q.occupancy * 100, q.understaffedIntervals) + simulated)
         }
         let gap = s.solver.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "n/a"
         lines.append(String(format: "paid hours %.1f, agents used %d", s.paidHours, s.agentsUsed))

@@ -2,6 +2,7 @@ import Foundation
 import GLPKSolver
 import MIP
 import Scheduling
+import Simulation
 import Staffing
 import WFMCore
 
@@ -73,8 +74,15 @@ public struct ScenarioRunner: Sendable {
         let violations = RuleChecker(problem: problem).violations(of: roster)
         precondition(violations.isEmpty, "scheduler returned a roster breaking hard rules: \(violations.prefix(5))")
 
+        var simulation: SimulationResult?
+        if scenario.solver.simulationReplications > 0 {
+            simulation = RosterSimulation.run(scenario: scenario, demand: demand, problem: problem, roster: roster, seed: seed)
+            progress?(String(format: "simulation: %d replications, all queues %.1f %% ± %.1f answered within threshold (%.1f s)",
+                             scenario.solver.simulationReplications, simulation!.serviceLevel.mean * 100,
+                             simulation!.serviceLevel.halfWidth95 * 100, lap()))
+        }
         let (files, summary) = RunFiles.render(scenario: scenario, demand: demand, requirements: requirements, result: result,
-                                    roster: roster, service: service,
+                                    roster: roster, service: service, simulation: simulation,
                                     timings: .init(forecastSeconds: forecastSeconds, staffingSeconds: staffingSeconds,
                                                    rosterSeconds: rosterSeconds))
         try OutputFolder.write(files, to: folder)
