@@ -70,6 +70,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "SimulationBenchmarks",
+            dependencies: ["Simulation", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/SimulationBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "ScaleBenchmarks",
             dependencies: ["Scenario", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/ScaleBenchmarks",
