@@ -74,6 +74,16 @@ public struct SimulationResult: Sendable {
     public var replicationServiceLevels: [[Double]]
     /// Arrivals simulated over all replications.
     public var simulatedContacts: Int
+
+    /// Paired differences self − other, replication by replication, per queue and then overall (last):
+    /// under common random numbers (same seed and replications, same queues) the pairs share their
+    /// contacts, so the interval is far narrower than that of two independent estimates.
+    public func difference(from other: SimulationResult) -> [Estimate] {
+        precondition(replications == other.replications && seed == other.seed, "paired differences need the same seed and replications")
+        return replicationServiceLevels[0].indices.map { k in
+            Estimate(zip(replicationServiceLevels, other.replicationServiceLevels).map { $0[k] - $1[k] })
+        }
+    }
 }
 
 /// Runs replications of `SimulationModel` on every core, each from its own seeded streams:

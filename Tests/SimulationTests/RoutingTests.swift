@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Simulation
 
@@ -50,6 +51,20 @@ import Testing
         #expect(a.replicationServiceLevels == b.replicationServiceLevels)
         #expect(a.cells == b.cells)
         #expect(a.replicationServiceLevels != c.replicationServiceLevels)
+    }
+
+    @Test func pairedDifferencesUnderCommonRandomNumbersAreNarrower() {
+        // The Erlang C day of QueueingModelTests with 23 agents against 22.
+        let model = QueueingModelTests.constantModel(channel: .voice, contactsPerInterval: 100, aht: 180, threshold: 20, agents: 23)
+        var fewer = model
+        fewer.agents.removeFirst()
+        let full = Simulator(model: model, replications: 12, seed: 2).run()
+        let thin = Simulator(model: fewer, replications: 12, seed: 2).run()
+        let paired = full.difference(from: thin).last!
+        let unpaired = (pow(full.serviceLevel.halfWidth95, 2) + pow(thin.serviceLevel.halfWidth95, 2)).squareRoot()
+        #expect(abs(paired.mean - (full.serviceLevel.mean - thin.serviceLevel.mean)) < 1e-12)
+        #expect(paired.mean > 0, "the 23rd agent raises service: \(paired)")
+        #expect(paired.halfWidth95 < unpaired / 2, "paired \(paired.halfWidth95) vs unpaired \(unpaired)")
     }
 
     @Test func arrivalsDoNotDependOnTheRoster() {
