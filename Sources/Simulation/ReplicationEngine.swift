@@ -402,7 +402,7 @@ struct ReplicationEngine {
         let free = (0..<A).filter { level($0, q) != nil && canTake($0, q) }
         guard let best = free.min(by: { (level($0, q)!, joinedAt[$0], joinOrder[$0]) < (level($1, q)!, joinedAt[$1], joinOrder[$1]) }),
               best == chosen else {
-            tally.auditFindings.append("t=\(now): arrival at queue \(q) went to agent \(chosen), rule picks \(free)")
+            tally.auditFindings.append("t=\(now): arrival at queue \(q) went to agent \(chosen); free agents able to take it: \(free)")
             return
         }
     }
