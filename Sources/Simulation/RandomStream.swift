@@ -34,7 +34,7 @@ struct RandomStream {
     /// Exponential with mean 1 (inversion).
     @inline(__always) mutating func exponential() -> Double { -log(uniform()) }
 
-    /// Standard normal (Box–Muller, one of the pair used; the stream stays position-independent of history).
+    /// Standard normal (Box–Muller; the pair's second value is not kept, so every draw uses exactly two uniforms).
     @inline(__always) mutating func normal() -> Double {
         let r = (-2 * log(uniform())).squareRoot()
         return r * cos(2 * Double.pi * uniform())

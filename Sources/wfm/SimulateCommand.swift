@@ -13,7 +13,7 @@ struct SimulateCommand: ParsableCommand {
 
     @Argument(help: "The scenario file the roster was planned for.") var scenario: String
     @Option(help: "Folder holding shifts.csv and breaks.csv (a run folder).") var roster: String
-    @Option(help: "Replications (default: the scenario's solver.simulation_replications, 20).") var reps: Int?
+    @Option(help: "Replications (default: the scenario's solver.simulation_replications, or 20 where that is 0).") var reps: Int?
     @Option(help: "Seed of the random streams (default: the scenario's solver.seed).") var seed: Int?
     @Flag(help: "Print JSON instead of the table.") var json = false
     @Option(help: "Also write per-interval projected and simulated service to this CSV file.") var intervals: String?
@@ -27,7 +27,7 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario, overrides: overrides)
-        let check = try SimulationCheck.run(loaded, folder: roster, replications: reps ?? max(1, loaded.solver.simulationReplications), seed: seed)
+        let check = try SimulationCheck.run(loaded, folder: roster, replications: reps, seed: seed)
         print(json ? check.json : check.text, terminator: json ? "" : "\n")
         if let intervals { try AtomicFile.write(check.intervalsCSV, to: intervals) }
     }

@@ -34,13 +34,16 @@ public struct SimulationCheck: Sendable {
     public var grid: TimeGrid
     public var seconds: Double
 
+    /// `replications` nil: the scenario's `solver.simulation_replications`, or 20 where that is 0 (no
+    /// simulation in runs). `seed` nil: the scenario's `solver.seed`.
     public static func run(_ scenario: Scenario, folder: String, replications: Int?, seed: Int?) throws -> SimulationCheck {
         let roster = try RosterFiles.read(folder: folder, scenario: scenario)
         let demand = try DemandStage.run(scenario)
         let problem = RosterProblemBuilder.build(scenario, demand: demand, timeLimitSeconds: nil, seed: nil)
         let clock = ContinuousClock.now
         let result = RosterSimulation.run(scenario: scenario, demand: demand, problem: problem, roster: roster,
-                                          replications: replications.map { max(1, $0) }, seed: seed)
+                                          replications: replications ?? (scenario.solver.simulationReplications > 0 ? scenario.solver.simulationReplications : 20),
+                                          seed: seed)
         let seconds = (ContinuousClock.now - clock).inSeconds
         return SimulationCheck(simulation: result, projection: ProjectedService(roster: roster, problem: problem),
                                grid: scenario.grid, seconds: seconds)
