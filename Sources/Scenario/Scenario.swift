@@ -128,6 +128,9 @@ public struct SolverSettings: Sendable, Hashable {
     /// `simulation_replications`: replications of the discrete-event simulation of the final roster
     /// (docs/simulation.md), 0 = no simulation. Default 20.
     public var simulationReplications: Int
+    /// `simulation_rounds`: feedback rounds of the simulation into the roster search
+    /// (`SimulationFeedback`), 0 = none (default); ignored without replications.
+    public var simulationRounds: Int = 0
 
     public init(timeLimitSeconds: Double, relativeGap: Double, seed: Int, simulationReplications: Int = 20) {
         self.timeLimitSeconds = timeLimitSeconds

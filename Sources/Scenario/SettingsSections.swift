@@ -70,10 +70,10 @@ extension NodeReader {
         return mode
     }
 
-    /// `solver: {time_limit_seconds, relative_gap, seed, simulation_replications}`, each optional with
+    /// `solver: {time_limit_seconds, relative_gap, seed, simulation_replications, simulation_rounds}`, each optional with
     /// `SolverSettings.defaults`.
     mutating func readSolver(_ node: Node, _ path: String) -> SolverSettings? {
-        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed", "simulation_replications"]) else { return nil }
+        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed", "simulation_replications", "simulation_rounds"]) else { return nil }
         var settings = SolverSettings.defaults
         var valid = true
         if let n = NodeReader.value(pairs, "time_limit_seconds") {
@@ -94,6 +94,11 @@ extension NodeReader {
         if let n = NodeReader.value(pairs, "simulation_replications") {
             if let v = int(n, NodeReader.join(path, "simulation_replications"), in: 0...1000, what: "a whole number from 0 (no simulation) to 1000") {
                 settings.simulationReplications = v
+            } else { valid = false }
+        }
+        if let n = NodeReader.value(pairs, "simulation_rounds") {
+            if let v = int(n, NodeReader.join(path, "simulation_rounds"), in: 0...5, what: "a whole number of feedback rounds from 0 to 5") {
+                settings.simulationRounds = v
             } else { valid = false }
         }
         return valid ? settings : nil

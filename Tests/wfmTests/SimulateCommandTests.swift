@@ -35,3 +35,22 @@ private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     let bad = try runWFM(["simulate", scenario, "--roster", out, "--reps", "0"])
     #expect(bad.status == 2)
 }
+
+/// `solver.simulation_rounds=1`: a pilot solve, a solve on simulation-calibrated curves, the better
+/// simulated roster written (valid, simulated, and the same for the same seed).
+@Test func feedbackRoundWritesTheBetterSimulatedRoster() throws {
+    let scenario = scenarios.appendingPathComponent("small/small.yaml").path
+    var simulated: [[[String: Double]]] = []
+    for i in 0..<2 {
+        let out = NSTemporaryDirectory() + "wfm-feedback-tests-\(getpid())-\(i)"
+        try? FileManager.default.removeItem(atPath: out)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try runWFM(["run", scenario, "--out", out, "--time-limit", "6", "--quiet",
+                              "--set", "solver.simulation_rounds=1", "--set", "solver.simulation_replications=4"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))
+        let queues = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["queues"] as? [[String: Any]])
+        simulated.append(try queues.map { try #require($0["simulated"] as? [String: Double]) })
+    }
+    #expect(simulated[0] == simulated[1])
+}

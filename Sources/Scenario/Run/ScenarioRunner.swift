@@ -65,7 +65,19 @@ public struct ScenarioRunner: Sendable {
             let gap = p.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "-"
             report?(String(format: "  %6.1f s  %@: incumbent %@, bound %@, gap %@", p.elapsedSeconds, p.stage, incumbent, bound, gap))
         }
-        let result = try scheduler.schedule(problem)
+        let replications = scenario.solver.simulationReplications
+        var simulation: SimulationResult?
+        let result: ScheduleResult
+        if replications > 0 && scenario.solver.simulationRounds > 0 {
+            (result, _, simulation) = try SimulationFeedback.schedule(problem, rounds: scenario.solver.simulationRounds, scheduler: scheduler) {
+                let s = RosterSimulation.run(scenario: scenario, demand: demand, problem: $0, roster: $1, seed: seed)
+                progress?(String(format: "simulation round: all queues %.2f %% ± %.2f, paid hours %.1f", s.serviceLevel.mean * 100,
+                                 s.serviceLevel.halfWidth95 * 100, Double($1.paidMinutes) / 60))
+                return s
+            }
+        } else {
+            result = try scheduler.schedule(problem)
+        }
         let rosterSeconds = lap()
         guard let roster = result.roster, let service = result.service else {
             throw RunFailure(explanation: Self.explain(result))
@@ -74,8 +86,7 @@ public struct ScenarioRunner: Sendable {
         let violations = RuleChecker(problem: problem).violations(of: roster)
         precondition(violations.isEmpty, "scheduler returned a roster breaking hard rules: \(violations.prefix(5))")
 
-        var simulation: SimulationResult?
-        if scenario.solver.simulationReplications > 0 {
+        if simulation == nil && replications > 0 {
             simulation = RosterSimulation.run(scenario: scenario, demand: demand, problem: problem, roster: roster, seed: seed)
             progress?(String(format: "simulation: %d replications, all queues %.1f %% ± %.1f answered within threshold (%.1f s)",
                              scenario.solver.simulationReplications, simulation!.serviceLevel.mean * 100,
