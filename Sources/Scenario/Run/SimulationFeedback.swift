@@ -3,7 +3,7 @@ import Simulation
 import Staffing
 
 /// Simulation in the roster loop (issue 14, `solver.simulation_rounds`, docs/simulation.md
-/// "Not done"): a pilot solve gets `pilotShare` of the time limit, then `rounds` solves share the rest
+/// "Simulation in the scheduler"): a pilot solve gets `pilotShare` of the time limit, then `rounds` solves share the rest
 /// equally. After each solve the
 /// roster is simulated (common random numbers: the same seed every round) and every voice or chat
 /// queue × interval gets an *effective handle time*: the AHT at which the split model's service level,
