@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "GLPKSolver", dependencies: ["MIP", "CGLPK"]),
         .target(name: "Scheduling", dependencies: ["WFMCore", "Staffing", "MIP"]),
         .target(name: "Planning", dependencies: ["MIP"]),
+        .target(name: "Simulation", dependencies: ["WFMCore", "Staffing", "Scheduling"]),
         .target(name: "Scenario", dependencies: [
-            "WFMCore", "Forecasting", "Staffing", "MIP", "GLPKSolver", "Scheduling", "Planning",
+            "WFMCore", "Forecasting", "Staffing", "MIP", "GLPKSolver", "Scheduling", "Planning", "Simulation",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "CommandLineSupport", dependencies: ["WFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -46,6 +47,7 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "MIP", "GLPKSolver"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scheduling", "Staffing", "WFMCore"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),
 
         .target(name: "CurtoisFormat", path: "Benchmarks/CurtoisFormat"),
@@ -78,6 +80,12 @@ let package = Package(
             name: "PlanningBenchmarks",
             dependencies: ["Scenario", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/PlanningBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SimulationBenchmarks",
+            dependencies: ["Simulation", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/SimulationBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

@@ -39,11 +39,11 @@ public enum Exporters {
 
     public static func coverageCSV(_ rows: [CoverageRow]) -> String {
         var csv = CSVWriter(header: ["interval_start", "queue", "contacts", "aht_seconds", "required_agents", "scheduled_agents",
-                                     "service_level", "asa_seconds", "occupancy"])
+                                     "service_level", "asa_seconds", "occupancy", "simulated_service_level"])
         for r in rows {
             csv.append([r.intervalStart.description, r.queue, fixed(r.contacts, 2), fixed(r.ahtSeconds, 1),
                         fixed(r.requiredAgents, 2), fixed(r.scheduledAgents, 2), optional(r.serviceLevel, 4),
-                        optional(r.asaSeconds, 1), optional(r.occupancy, 4)])
+                        optional(r.asaSeconds, 1), optional(r.occupancy, 4), optional(r.simulatedServiceLevel, 4)])
         }
         return csv.text
     }

@@ -1,8 +1,9 @@
+import Simulation
 import Yams
 
 extension NodeReader {
     static let queueKeys = ["id", "channel", "aht_seconds", "service_level", "max_occupancy", "patience_seconds",
-                            "concurrency", "response_hours", "volume_factor", "aht_delta_seconds", "open"]
+                            "concurrency", "response_hours", "volume_factor", "aht_delta_seconds", "open", "handle_time"]
 
     /// `queues:` — a non-empty list; ids unique; channel-specific keys only on their channel.
     mutating func readQueues(_ node: Node, _ path: String) -> [QueueSettings] {
@@ -71,6 +72,10 @@ extension NodeReader {
         if let openNode = NodeReader.value(pairs, "open") {
             if let hours = readOpeningHours(openNode, at("open")) { (openFrom, openTo) = hours } else { valid = false }
         }
+        var handleTime = HandleTimeDistribution.exponential
+        if let node = NodeReader.value(pairs, "handle_time") {
+            if let h = readHandleTime(node, at("handle_time")) { handleTime = h } else { valid = false }
+        }
         for value in [maxOccupancy, volumeFactor, ahtDelta] where value == nil { valid = false }
         if concurrency == nil || patience == .some(nil) || responseHours == .some(nil) { valid = false }
 
@@ -103,7 +108,31 @@ extension NodeReader {
         return QueueSettings(id: id, channel: channel, ahtSeconds: aht, serviceLevel: serviceLevel,
                              maxOccupancy: maxOccupancy, patienceSeconds: patience ?? nil, concurrency: concurrency,
                              responseHours: responseHours ?? nil, volumeFactor: volumeFactor, ahtDeltaSeconds: ahtDelta,
-                             openFromMinute: openFrom, openToMinute: openTo)
+                             openFromMinute: openFrom, openToMinute: openTo, handleTime: handleTime)
+    }
+
+    /// `handle_time: {distribution: exponential}` or `{distribution: lognormal, cv: 1.0}` (cv > 0, lognormal only).
+    private mutating func readHandleTime(_ node: Node, _ path: String) -> HandleTimeDistribution? {
+        guard let pairs = mapping(node, path, allowed: ["distribution", "cv"]) else { return nil }
+        let distributionNode = required(pairs, "distribution", parent: node, path, expected: "exponential or lognormal")
+        guard let distributionNode, let name = string(distributionNode, NodeReader.join(path, "distribution"), what: "exponential or lognormal") else { return nil }
+        let cvNode = NodeReader.value(pairs, "cv")
+        switch name {
+        case "exponential":
+            if let cvNode {
+                error(cvNode, NodeReader.join(path, "cv"), "only the lognormal distribution takes cv (the exponential's is 1)")
+                return nil
+            }
+            return .exponential
+        case "lognormal":
+            let cv = required(pairs, "cv", parent: node, path, expected: "the coefficient of variation such as 1.0").flatMap {
+                number($0, NodeReader.join(path, "cv"), what: "a coefficient of variation > 0") { $0 > 0 && $0.isFinite }
+            }
+            return cv.map { .lognormal(cv: $0) }
+        default:
+            error(distributionNode, NodeReader.join(path, "distribution"), "expected exponential or lognormal, got \(NodeReader.describe(distributionNode))")
+            return nil
+        }
     }
 
     private mutating func readServiceLevel(_ node: Node, _ path: String) -> QueueSettings.ServiceLevel? {

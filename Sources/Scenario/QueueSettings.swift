@@ -1,3 +1,5 @@
+import Simulation
+
 /// One queue of `queues:` (SPEC.md): how its contacts arrive and what service they must get.
 public struct QueueSettings: Sendable, Hashable {
     public enum Channel: String, Sendable, Hashable, CaseIterable {
@@ -44,4 +46,7 @@ public struct QueueSettings: Sendable, Hashable {
     /// Local opening hours each day, minutes after midnight, `openFrom < openTo ≤ 1440`. Default all day.
     public var openFromMinute: Int
     public var openToMinute: Int
+    /// `handle_time: {distribution: exponential | lognormal, cv}`: how the simulation draws handle
+    /// times around the AHT (docs/simulation.md). Default exponential.
+    public var handleTime: HandleTimeDistribution = .exponential
 }

@@ -24,23 +24,46 @@ public struct RunSummaryOutput: Sendable, Hashable {
         public var unstableContacts = 0.0
         /// Deferred work only: response time and backlog figures (`ServiceFigures.Deferred`).
         public var deferred: ServiceFigures.Deferred?
+        /// The queue's week in the discrete-event simulation; nil when the run did not simulate.
+        public var simulated: SimulatedKPI?
         public init(queueID: String, contacts: Double, serviceLevel: Double, asaSeconds: Double?, occupancy: Double?,
-                    understaffedIntervals: Int) {
+                    understaffedIntervals: Int, simulated: SimulatedKPI? = nil) {
             self.queueID = queueID
             self.contacts = contacts
             self.serviceLevel = serviceLevel
             self.asaSeconds = asaSeconds
             self.occupancy = occupancy
             self.understaffedIntervals = understaffedIntervals
+            self.simulated = simulated
         }
 
-        /// The weekly figures of `ServiceFigures` with the run's understaffed-interval count.
-        public init(_ q: ServiceFigures.Queue, understaffedIntervals: Int) {
+        /// The weekly figures of `ServiceFigures` with the run's understaffed-interval count and, when
+        /// the run simulated, the simulation's week.
+        public init(_ q: ServiceFigures.Queue, understaffedIntervals: Int, simulated: SimulatedKPI? = nil) {
             self.init(queueID: q.queueID, contacts: q.contacts, serviceLevel: q.serviceLevel, asaSeconds: q.asaSeconds,
-                      occupancy: q.occupancy, understaffedIntervals: understaffedIntervals)
+                      occupancy: q.occupancy, understaffedIntervals: understaffedIntervals, simulated: simulated)
             unstableIntervals = q.unstableIntervals
             unstableContacts = q.unstableContacts
             deferred = q.deferred
+        }
+    }
+
+    /// One queue's week in the discrete-event simulation (docs/simulation.md), means over replications.
+    public struct SimulatedKPI: Sendable, Hashable {
+        /// Share of decided contacts answered within threshold (abandoned = not answered), in [0, 1].
+        public var serviceLevel: Double
+        /// Half-width of the service level's 95 % confidence interval.
+        public var ci95: Double
+        /// Mean wait of answered contacts, seconds.
+        public var asaSeconds: Double
+        public var abandonRate: Double
+        public var occupancy: Double
+        public init(serviceLevel: Double, ci95: Double, asaSeconds: Double, abandonRate: Double, occupancy: Double) {
+            self.serviceLevel = serviceLevel
+            self.ci95 = ci95
+            self.asaSeconds = asaSeconds
+            self.abandonRate = abandonRate
+            self.occupancy = occupancy
         }
     }
 

@@ -146,11 +146,18 @@ public struct SolverSettings: Sendable, Hashable {
     /// GLPK neighbourhood rounds of each search chain (`SearchSettings.maxNeighbourhoods`); nil derives
     /// them from the time limit.
     public var maxNeighbourhoods: Int?
+    /// `simulation_replications`: replications of the discrete-event simulation of the final roster
+    /// (docs/simulation.md), 0 = no simulation. Default 20.
+    public var simulationReplications: Int
+    /// `simulation_rounds`: feedback rounds of the simulation into the roster search
+    /// (`SimulationFeedback`), 0 = none (default); ignored without replications.
+    public var simulationRounds: Int = 0
 
-    public init(timeLimitSeconds: Double, relativeGap: Double, seed: Int) {
+    public init(timeLimitSeconds: Double, relativeGap: Double, seed: Int, simulationReplications: Int = 20) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.seed = seed
+        self.simulationReplications = simulationReplications
     }
 
     public static let defaults = SolverSettings(timeLimitSeconds: 60, relativeGap: 0.005, seed: 1)

@@ -137,10 +137,11 @@ extension NodeReader {
         return number(q, NodeReader.join(path, "quantile"), what: "a probability strictly between 0 and 1, e.g. 0.9", accept: { $0 > 0 && $0 < 1 })
     }
 
-    /// `solver: {time_limit_seconds, relative_gap, seed, max_moves, max_neighbourhoods}`, each optional
-    /// with `defaults`.
+    /// `solver: {time_limit_seconds, relative_gap, seed, max_moves, max_neighbourhoods,
+    /// simulation_replications, simulation_rounds}`, each optional with `defaults`.
     mutating func readSolver(_ node: Node, _ path: String, defaults: SolverSettings = .defaults) -> SolverSettings? {
-        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed", "max_moves", "max_neighbourhoods"])
+        guard let pairs = mapping(node, path, allowed: ["time_limit_seconds", "relative_gap", "seed", "max_moves", "max_neighbourhoods",
+                                                        "simulation_replications", "simulation_rounds"])
         else { return nil }
         var settings = defaults
         var valid = true
@@ -167,6 +168,16 @@ extension NodeReader {
         if let n = NodeReader.value(pairs, "max_neighbourhoods") {
             if let v = int(n, NodeReader.join(path, "max_neighbourhoods"), in: 0...100_000, what: "a whole number of rounds from 0 to 100000") {
                 settings.maxNeighbourhoods = v
+            } else { valid = false }
+        }
+        if let n = NodeReader.value(pairs, "simulation_replications") {
+            if let v = int(n, NodeReader.join(path, "simulation_replications"), in: 0...1000, what: "a whole number from 0 (no simulation) to 1000") {
+                settings.simulationReplications = v
+            } else { valid = false }
+        }
+        if let n = NodeReader.value(pairs, "simulation_rounds") {
+            if let v = int(n, NodeReader.join(path, "simulation_rounds"), in: 0...5, what: "a whole number of feedback rounds from 0 to 5") {
+                settings.simulationRounds = v
             } else { valid = false }
         }
         return valid ? settings : nil

@@ -8,7 +8,8 @@ extension Exporters {
     /// {"scenario", "timezone", "weekend": ["sat", "sun"], "inputs_sha256", "overrides": ["KEY=VALUE", …],
     ///  "queues": [{"id", "contacts", "service_level", "asa_seconds", "occupancy", "understaffed_intervals",
     ///              "unstable_intervals", "unstable_contacts", "response_hours", "mean_response_minutes",
-    ///              "p90_response_minutes", "backlog_end_of_day": [{"date", "contacts"}]}],
+    ///              "p90_response_minutes", "backlog_end_of_day": [{"date", "contacts"}],
+    ///              "simulated": {"service_level", "ci95", "asa_seconds", "abandon_rate", "occupancy"} | null}],
     ///  "paid_hours", "agents_used",
     ///  "solver": {"status", "objective", "bound", "gap", "seconds"},
     ///  "rules": [{"id", "kind", "violations", "penalty"}],
@@ -35,7 +36,8 @@ extension Exporters {
         lines += list(s.queues.map { q in
             "{\"id\": \(quote(q.queueID)), \"contacts\": \(number(q.contacts, 2)), \"service_level\": \(number(q.serviceLevel, 4)), "
                 + "\"asa_seconds\": \(number(q.asaSeconds, 1)), \"occupancy\": \(number(q.occupancy, 4)), "
-                + "\"understaffed_intervals\": \(q.understaffedIntervals), " + queueServiceFields(q) + "}"
+                + "\"understaffed_intervals\": \(q.understaffedIntervals), " + queueServiceFields(q)
+                + ", \"simulated\": \(simulatedJSON(q.simulated))}"
         })
         lines.append("  ],")
         lines.append("  \"paid_hours\": \(number(s.paidHours, 2)),")

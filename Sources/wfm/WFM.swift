@@ -12,8 +12,8 @@ struct WFM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wfm",
         abstract: "Workforce management for contact centres: forecast, staff, roster, what-if.",
-        subcommands: [RunCommand.self, CheckCommand.self, StaffCommand.self, ForecastCommand.self, ValidateCommand.self, CompareCommand.self,
-                      PlanCommand.self, SweepCommand.self, RiskCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, SimulateCommand.self, StaffCommand.self, ForecastCommand.self, ValidateCommand.self,
+                      CompareCommand.self, PlanCommand.self, SweepCommand.self, RiskCommand.self]
     )
 
     static func main() { runWithExitStatus() }

@@ -94,7 +94,7 @@ private func number(_ value: RunComparison.Value) -> Double? {
     fewer.summary.queues.removeAll { $0.id == "email" }
     fewer.coverage.removeAll { $0.queue == "email" }
     let comparison = RunComparison([fewer, base])
-    #expect(comparison.rows.map(\.metric).suffix(from: 12).first == "email contacts")
+    #expect(comparison.rows.map(\.metric).suffix(from: 14).first == "email contacts")
     let sl = try row(comparison, "email service level")
     #expect(sl.values[0] == .missing && sl.difference(1) == .missing)
     let line = try #require(comparison.text.split(separator: "\n").first { $0.hasPrefix("email service level") })

@@ -24,7 +24,7 @@ import Testing
         let service = try #require(result.service)
         #expect(result.statistics.localSearchMoves == 4_000, "the move budget, not the clock, ended the search")
         let (files, _) = RunFiles.render(scenario: scenario, demand: demand, requirements: requirements, result: result, roster: roster,
-                                         service: service, timings: .init(forecastSeconds: 0, staffingSeconds: 0, rosterSeconds: 0))
+                                         service: service, simulation: nil, timings: .init(forecastSeconds: 0, staffingSeconds: 0, rosterSeconds: 0))
         shifts.append(try #require(files.first { $0.name == "shifts.csv" }?.contents))
     }
     #expect(shifts[0].split(separator: "\n").count > 30)

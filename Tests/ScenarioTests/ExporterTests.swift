@@ -23,11 +23,14 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
         """)
     let coverage = Exporters.coverageCSV([
         CoverageRow(intervalStart: slot, queue: "voice", contacts: 100, ahtSeconds: 180, requiredAgents: 14, scheduledAgents: 13.5,
-                    serviceLevel: 0.812345, asaSeconds: nil, occupancy: 0.7),
+                    serviceLevel: 0.812345, asaSeconds: nil, occupancy: 0.7, simulatedServiceLevel: 0.79876),
+        CoverageRow(intervalStart: slot, queue: "chat", contacts: 0, ahtSeconds: 400, requiredAgents: 0, scheduledAgents: 1,
+                    serviceLevel: 1, asaSeconds: 0, occupancy: 0),
     ])
     #expect(coverage == """
-        interval_start,queue,contacts,aht_seconds,required_agents,scheduled_agents,service_level,asa_seconds,occupancy
-        2026-03-02T08:30+03:00,voice,100.00,180.0,14.00,13.50,0.8123,,0.7000
+        interval_start,queue,contacts,aht_seconds,required_agents,scheduled_agents,service_level,asa_seconds,occupancy,simulated_service_level
+        2026-03-02T08:30+03:00,voice,100.00,180.0,14.00,13.50,0.8123,,0.7000,0.7988
+        2026-03-02T08:30+03:00,chat,0.00,400.0,0.00,1.00,1.0000,0.0,0.0000,
 
         """)
 }
@@ -82,7 +85,8 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
         scenario: "demo \"week\"", timezone: "Asia/Jerusalem", inputsSHA256: String(repeating: "ab", count: 32),
         overrides: [AppliedOverride(key: "queues.voice.volume_factor", value: "1.15", path: "queues[0].volume_factor")],
         queues: [.init(queueID: "voice", contacts: 9123.456, serviceLevel: 0.81234, asaSeconds: 14.26, occupancy: 0.8, understaffedIntervals: 7),
-                 .init(queueID: "chat", contacts: 10, serviceLevel: 0.9, asaSeconds: 5, occupancy: 0.7, understaffedIntervals: 0)],
+                 .init(queueID: "chat", contacts: 10, serviceLevel: 0.9, asaSeconds: 5, occupancy: 0.7, understaffedIntervals: 0,
+                       simulated: .init(serviceLevel: 0.93456, ci95: 0.00512, asaSeconds: 7.26, abandonRate: 0, occupancy: 0.71234))],
         paidHours: 1750.5, agentsUsed: 58,
         solver: .init(status: "feasible", objective: 123.45678, bound: 120, gap: nil, seconds: 59.987),
         rules: [.init(id: "min-rest-between-shifts", kind: .hard, violations: 0, penalty: 0),
@@ -101,6 +105,9 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
     #expect(queues[0]["asa_seconds"] as? Double == 14.3)
     #expect(queues[0]["contacts"] as? Double == 9123.46)
     #expect(queues[0]["understaffed_intervals"] as? Int == 7)
+    #expect(queues[0]["simulated"] is NSNull)
+    let simulated = try #require(queues[1]["simulated"] as? [String: Double])
+    #expect(simulated == ["service_level": 0.9346, "ci95": 0.0051, "asa_seconds": 7.3, "abandon_rate": 0, "occupancy": 0.7123])
     let solver = object["solver"] as? [String: Any]
     #expect(solver?["gap"] is NSNull)
     #expect(solver?["objective"] as? Double == 123.4568)
@@ -109,7 +116,7 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
     // Keys come in the documented order with fixed decimals, so equal inputs give equal text.
     #expect(text.contains("""
           "queues": [
-            {"id": "voice", "contacts": 9123.46, "service_level": 0.8123, "asa_seconds": 14.3, "occupancy": 0.8000, "understaffed_intervals": 7, "unstable_intervals": 0, "unstable_contacts": 0.00, "response_hours": null, "mean_response_minutes": null, "p90_response_minutes": null, "backlog_end_of_day": []},
+            {"id": "voice", "contacts": 9123.46, "service_level": 0.8123, "asa_seconds": 14.3, "occupancy": 0.8000, "understaffed_intervals": 7, "unstable_intervals": 0, "unstable_contacts": 0.00, "response_hours": null, "mean_response_minutes": null, "p90_response_minutes": null, "backlog_end_of_day": [], "simulated": null},
         """))
 }
 

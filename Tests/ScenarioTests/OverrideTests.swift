@@ -42,7 +42,7 @@ import WFMCore
         "--set shrinkage: error: expected KEY=VALUE, e.g. queues.voice.volume_factor=1.15",
         "--set horizon.start.day=3: error: horizon.start.day: horizon.start is \"2026-03-02\", not a mapping or list; cannot set 'day' inside it",
         "--set queues.voice.volume_factor=abc: error: queues[0].volume_factor: expected a multiplier ≥ 0, got \"abc\"",
-        "--set solver.time_limt_seconds=5: error: solver.time_limt_seconds: unknown key (did you mean 'time_limit_seconds'?); allowed here: time_limit_seconds, relative_gap, seed, max_moves, max_neighbourhoods",
+        "--set solver.time_limt_seconds=5: error: solver.time_limt_seconds: unknown key (did you mean 'time_limit_seconds'?); allowed here: time_limit_seconds, relative_gap, seed, max_moves, max_neighbourhoods, simulation_replications, simulation_rounds",
     ])
 }
 

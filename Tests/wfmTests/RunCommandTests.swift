@@ -36,7 +36,7 @@ func summary(_ folder: String) throws -> [String: Any] {
         "requirements.csv": "interval_start,queue,contacts,aht_seconds,required_agents,required_with_shrinkage",
         "shifts.csv": "agent_id,date,shift_id,start,end,paid_minutes",
         "breaks.csv": "agent_id,start,end,paid",
-        "coverage.csv": "interval_start,queue,contacts,aht_seconds,required_agents,scheduled_agents,service_level,asa_seconds,occupancy",
+        "coverage.csv": "interval_start,queue,contacts,aht_seconds,required_agents,scheduled_agents,service_level,asa_seconds,occupancy,simulated_service_level",
         "agents.csv": "agent_id,contract,paid_minutes,days_worked,max_consecutive_days,min_rest_minutes,night_shifts,start_spread_minutes,prefs_met,prefs_total",
     ]
     for (file, header) in headers {

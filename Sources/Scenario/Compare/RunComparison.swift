@@ -4,7 +4,8 @@
 /// Rows, in order: per queue (summary.json order, then queues only later runs have) contacts,
 /// service level, ASA (missing where unbounded or deferred; then the intervals where it is unbounded,
 /// when a run has any; for deferred work mean and p90 response minutes and the backlog at the
-/// horizon's end), occupancy, understaffed intervals and required paid hours; then paid hours,
+/// horizon's end), occupancy, simulated service level (docs/simulation.md), understaffed intervals and
+/// required paid hours; then paid hours,
 /// agents used, understaffed intervals of all queues, solver status and gap, the penalty of each soft
 /// rule and their total, hard-rule violations; then burnout indicators over agents (worst agent).
 /// Shares are shown in percent, so their differences are percentage points.
@@ -67,6 +68,7 @@ public struct RunComparison: Sendable {
                 add("\(q) backlog at end", "", 1) { number(weekly($0)?.backlogEndOfDay?.last?.contacts) }
             }
             add("\(q) occupancy", "%", 1) { number(weekly($0)?.occupancy.map { $0 * 100 }) }
+            add("\(q) simulated service level", "%", 1) { number(weekly($0)?.simulated?.serviceLevel.map { $0 * 100 }) }
             add("\(q) understaffed intervals", "", 0) { has($0) ? .number(Double($0.understaffedIntervals(of: q))) : .missing }
             add("\(q) required paid hours", "h", 1) { has($0) ? number($0.requiredPaidHours(of: q)) : .missing }
         }

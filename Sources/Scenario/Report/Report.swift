@@ -26,6 +26,9 @@ public enum Report {
                 title(run, into: &body)
                 section("kpis", "Weekly KPIs", into: &body) { kpis(run, into: &$0) }
                 section("coverage", "Requirement vs scheduled capacity", into: &body) { coverage(run, into: &$0) }
+                if run.coverage.contains(where: { $0.simulatedServiceLevel != nil }) {
+                    section("simulation", "Service per interval: Erlang projection vs simulation", into: &body) { simulation(run, into: &$0) }
+                }
                 section("roster", "Roster", into: &body) { s in
                     s.element("p", ["class": "note"],
                               text: "Shift times are local. Hover a shift for its breaks and paid time; night shifts (overlapping 00:00–06:00) are tinted dark.")
@@ -124,6 +127,28 @@ public enum Report {
             p.element("strong", text: Format.fixed(run.summary.paidHours, 1))
             p.text(" · agents used ")
             p.element("strong", text: "\(run.summary.agentsUsed) of \(run.agents.count)")
+        }
+    }
+
+    /// Per queue, the projected against the simulated service level per interval (`ServiceChart`).
+    private static func simulation(_ run: RunDirectory, into html: inout HTMLWriter) {
+        html.element("p", ["class": "legend"]) { p in
+            p.element("span", ["class": "swatch projected"], text: "")
+            p.text("Erlang projection (coverage.csv service_level)   ")
+            p.element("span", ["class": "swatch simulated"], text: "")
+            p.text("discrete-event simulation with skill-based routing (simulated_service_level, mean over replications)")
+        }
+        for queue in run.queueIDs {
+            html.element("figure", ["id": "service-\(queue)"]) { figure in
+                figure.element("figcaption") { caption in
+                    caption.element("strong", text: queue)
+                    if let s = run.summary.queues.first(where: { $0.id == queue })?.simulated, let sl = s.serviceLevel {
+                        caption.text(" · simulated week \(Format.percent(sl, 1)) ± \(Format.fixed((s.ci95 ?? 0) * 100, 1)) points")
+                    }
+                }
+                figure.element("div", ["class": "scroll"]) { ServiceChart(queue: queue, rows: run.coverage(of: queue), weekend: run.summary.weekend).render(into: &$0) }
+            }
+            html.newline()
         }
     }
 

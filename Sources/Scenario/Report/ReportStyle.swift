@@ -32,6 +32,10 @@ enum ReportStyle {
     svg .scheduled { fill: #b7d3f0; stroke: #2f6db3; stroke-width: 1; }
     svg .short { fill: rgba(214, 48, 49, 0.45); }
     svg .required { fill: none; stroke: #c0392b; stroke-width: 2; }
+    svg .projected { fill: none; stroke: #2f6db3; stroke-width: 1.5; }
+    svg .simulated { fill: none; stroke: #e67e22; stroke-width: 1.5; }
+    .swatch.projected { height: 0; border-top: 3px solid #2f6db3; vertical-align: 3px; border-radius: 0; }
+    .swatch.simulated { height: 0; border-top: 3px solid #e67e22; vertical-align: 3px; border-radius: 0; }
     svg .hour { stroke: #c3cad3; stroke-width: 1; stroke-dasharray: 2 3; }
     svg .hourlabel { font-size: 9px; fill: #7b8794; text-anchor: middle; }
     svg .day { stroke: #7b8794; stroke-width: 1; }

@@ -48,13 +48,17 @@ public struct RunDirectory: Sendable {
                                requiredWithShrinkage: f.number("required_with_shrinkage"))
             }
         } ?? []
-        let coverage = table("coverage.csv").map { t in
-            readRows(t, columns: ["interval_start", "queue", "contacts", "aht_seconds", "required_agents", "scheduled_agents",
-                                  "service_level", "asa_seconds", "occupancy"], into: &bag) { f in
+        let coverage = table("coverage.csv").map { (t: CSVTable) -> [CoverageRow] in
+            // simulated_service_level is optional: folders written before the simulation lack it.
+            let simulated = t.column("simulated_service_level") != nil
+            return readRows(t, columns: ["interval_start", "queue", "contacts", "aht_seconds", "required_agents", "scheduled_agents",
+                                         "service_level", "asa_seconds", "occupancy"] + (simulated ? ["simulated_service_level"] : []),
+                            into: &bag) { (f: inout RecordFields) -> CoverageRow in
                 CoverageRow(intervalStart: f.timestamp("interval_start"), queue: f.text("queue"), contacts: f.number("contacts"),
                             ahtSeconds: f.number("aht_seconds"), requiredAgents: f.number("required_agents"),
                             scheduledAgents: f.number("scheduled_agents"), serviceLevel: f.optionalNumber("service_level"),
-                            asaSeconds: f.optionalNumber("asa_seconds"), occupancy: f.optionalNumber("occupancy"))
+                            asaSeconds: f.optionalNumber("asa_seconds"), occupancy: f.optionalNumber("occupancy"),
+                            simulatedServiceLevel: simulated ? f.optionalNumber("simulated_service_level") : nil)
             }
         } ?? []
         let shifts = table("shifts.csv").map { t in

@@ -17,6 +17,9 @@ public struct CoverageRow: Sendable, Hashable {
     public var asaSeconds: Double?
     /// Predicted occupancy, 0...1; nil when empty.
     public var occupancy: Double?
+    /// Share answered within threshold in the discrete-event simulation (pooled over replications);
+    /// nil when the run did not simulate or no contact arrived.
+    public var simulatedServiceLevel: Double? = nil
 
     /// Whether the roster gives less than the requirement (scheduled < required).
     public var isUnderstaffed: Bool { scheduledAgents < requiredAgents }

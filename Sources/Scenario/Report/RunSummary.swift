@@ -28,13 +28,30 @@ public struct RunSummary: Sendable, Hashable, Decodable {
             public var date: String
             public var contacts: Double
         }
+        /// The discrete-event simulation's week (absent in runs that did not simulate).
+        public var simulated: Simulated?
 
         enum CodingKeys: String, CodingKey {
-            case id, occupancy
+            case id, occupancy, simulated
             case serviceLevel = "service_level", asaSeconds = "asa_seconds", understaffedIntervals = "understaffed_intervals"
             case unstableIntervals = "unstable_intervals", unstableContacts = "unstable_contacts", responseHours = "response_hours"
             case meanResponseMinutes = "mean_response_minutes", p90ResponseMinutes = "p90_response_minutes"
             case backlogEndOfDay = "backlog_end_of_day"
+        }
+    }
+
+    /// `queues[].simulated` (docs/simulation.md): means over replications; values may be null.
+    public struct Simulated: Sendable, Hashable, Decodable {
+        public var serviceLevel: Double?
+        /// Half-width of the service level's 95 % interval.
+        public var ci95: Double?
+        public var asaSeconds: Double?
+        public var abandonRate: Double?
+        public var occupancy: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case ci95, occupancy
+            case serviceLevel = "service_level", asaSeconds = "asa_seconds", abandonRate = "abandon_rate"
         }
     }
 

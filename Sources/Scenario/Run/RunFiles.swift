@@ -1,6 +1,7 @@
 import Forecasting
 import Foundation
 import Scheduling
+import Simulation
 import Staffing
 import WFMCore
 
@@ -10,7 +11,8 @@ import WFMCore
 /// staffing maths, never copied from solver variables; every service figure from `ServiceFigures`.
 enum RunFiles {
     static func render(scenario: Scenario, demand: PlanDemand, requirements: [[IntervalRequirement]],
-                       result: ScheduleResult, roster: Roster, service: ProjectedService, interrupted: Bool = false,
+                       result: ScheduleResult, roster: Roster, service: ProjectedService, simulation: SimulationResult?,
+                       interrupted: Bool = false,
                        timings: RunSummaryOutput.Timings) -> (files: [(name: String, contents: String)], summary: RunSummaryOutput) {
         let grid = scenario.grid
         let stamps = grid.intervals.map { RunTimestamp(instant: $0.start, in: grid.timeZone) }
@@ -33,7 +35,8 @@ enum RunFiles {
                                contacts: cell.contacts, ahtSeconds: cell.ahtSeconds,
                                requiredAgents: Double(requirements[q][cell.interval].requiredAgents),
                                scheduledAgents: cell.scheduledAgents, serviceLevel: cell.serviceLevel,
-                               asaSeconds: cell.asaSeconds, occupancy: cell.occupancy)
+                               asaSeconds: cell.asaSeconds, occupancy: cell.occupancy,
+                               simulatedServiceLevel: simulation?.cells[cell.interval * demand.queues.count + q].serviceLevel)
         }
         let shifts = roster.shifts.sorted { ($0.agentID, $0.start) < ($1.agentID, $1.start) }
         let shiftRows = shifts.map {
@@ -52,7 +55,10 @@ enum RunFiles {
         var summary = RunSummaryOutput(
             scenario: scenario.name, timezone: scenario.timeZone.identifier, inputsSHA256: scenario.inputsSHA256,
             overrides: scenario.overrides,
-            queues: figures.queues.map { RunSummaryOutput.QueueKPI($0, understaffedIntervals: understaffed[$0.queueID] ?? 0) },
+            queues: figures.queues.map {
+                RunSummaryOutput.QueueKPI($0, understaffedIntervals: understaffed[$0.queueID] ?? 0,
+                                          simulated: simulation.map { [q = queueIndex[$0.queueID]!] in RunSummaryOutput.SimulatedKPI($0.queues[q]) })
+            },
             paidHours: service.paidHours, agentsUsed: Set(roster.shifts.map(\.agentID)).count,
             solver: .init(status: interrupted ? "interrupted" : result.status.rawValue, objective: result.objective, bound: result.bound, gap: result.gap,
                           seconds: result.seconds),

@@ -8,7 +8,7 @@ public enum RunSummaryText {
     public static func text(_ outcome: RunOutcome) -> String {
         let s = outcome.summary
         var lines = ["scenario \(s.scenario): roster written to \(outcome.folder)"]
-        lines.append("queue        SL      ASA    occupancy  understaffed intervals")
+        lines.append("queue        SL      ASA    occupancy  understaffed intervals  simulated SL (95 %)")
         var notes: [String] = []
         for q in s.queues {
             let name = q.queueID.padding(toLength: max(10, q.queueID.count), withPad: " ", startingAt: 0)
@@ -16,8 +16,9 @@ public enum RunSummaryText {
             let asa = q.asaSeconds.flatMap { q.unstableIntervals == 0 ? String(format: "%6.1f s", $0) : nil }
                 ?? (q.deferred == nil ? "    ∞ s" : "      –")
             let occupancy = q.occupancy.map { String(format: "%5.1f %%", $0 * 100) } ?? "    –  "
+            let simulated = q.simulated.map { String(format: "  %5.1f ± %.1f %%", $0.serviceLevel * 100, $0.ci95 * 100) } ?? ""
             lines.append(name + String(format: " %5.1f %%  ", q.serviceLevel * 100) + asa + "  " + occupancy
-                         + "    \(q.understaffedIntervals)")
+                         + "    " + String(format: "%-22d", q.understaffedIntervals) + simulated)
             if let d = q.deferred {
                 notes.append("  \(q.queueID): SL = answered \(ServiceText.within(hours: d.responseHours)), "
                              + ServiceText.response(meanMinutes: d.meanResponseMinutes, p90Minutes: d.p90ResponseMinutes)

@@ -2,6 +2,7 @@ import Foundation
 import GLPKSolver
 import MIP
 import Scheduling
+import Simulation
 import Staffing
 import WFMCore
 
@@ -72,7 +73,19 @@ public struct ScenarioRunner: Sendable {
             let gap = p.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "-"
             report?(String(format: "  %6.1f s  %@: incumbent %@, bound %@, gap %@", p.elapsedSeconds, p.stage, incumbent, bound, gap))
         }
-        let result = try scheduler.schedule(problem)
+        let replications = scenario.solver.simulationReplications
+        var simulation: SimulationResult?
+        let result: ScheduleResult
+        if replications > 0 && scenario.solver.simulationRounds > 0 {
+            (result, _, simulation) = try SimulationFeedback.schedule(problem, rounds: scenario.solver.simulationRounds, scheduler: scheduler) {
+                let s = RosterSimulation.run(scenario: scenario, demand: demand, problem: $0, roster: $1, seed: seed)
+                progress?(String(format: "simulation round: all queues %.2f %% ± %.2f, paid hours %.1f", s.serviceLevel.mean * 100,
+                                 s.serviceLevel.halfWidth95 * 100, Double($1.paidMinutes) / 60))
+                return s
+            }
+        } else {
+            result = try scheduler.schedule(problem)
+        }
         let rosterSeconds = lap()
         guard let roster = result.roster, let service = result.service else {
             throw RunFailure(explanation: Self.explain(result))
@@ -81,8 +94,14 @@ public struct ScenarioRunner: Sendable {
         let violations = RuleChecker(problem: problem).violations(of: roster)
         precondition(violations.isEmpty, "scheduler returned a roster breaking hard rules: \(violations.prefix(5))")
 
+        if simulation == nil && replications > 0 {
+            simulation = RosterSimulation.run(scenario: scenario, demand: demand, problem: problem, roster: roster, seed: seed)
+            progress?(String(format: "simulation: %d replications, all queues %.1f %% ± %.1f answered within threshold (%.1f s)",
+                             scenario.solver.simulationReplications, simulation!.serviceLevel.mean * 100,
+                             simulation!.serviceLevel.halfWidth95 * 100, lap()))
+        }
         let (files, summary) = RunFiles.render(scenario: scenario, demand: demand, requirements: requirements, result: result,
-                                    roster: roster, service: service, interrupted: stop?.isRequested ?? false,
+                                    roster: roster, service: service, simulation: simulation, interrupted: stop?.isRequested ?? false,
                                     timings: .init(forecastSeconds: forecastSeconds, staffingSeconds: staffingSeconds,
                                                    rosterSeconds: rosterSeconds))
         try OutputFolder.write(files, to: folder) { staging in try Report.write(runDirectory: staging, limits: contractLimits(scenario)) }
