@@ -27,9 +27,9 @@ private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
     #expect(sweep.stdout.contains("2 of 3 variants wrote a roster"), "\(sweep.stdout)")
     let rows = try String(contentsOfFile: dir + "/sweep.csv", encoding: .utf8).split(separator: "\n").map(String.init)
     #expect(rows.first == "id,queues.voice.volume_factor,solver.max_moves,solver.max_neighbourhoods,quantile,service_voice,service_chat,"
-        + "paid_hours,agents_used,objective,service_bound,p_below_target_voice,p_below_target_chat,status,exit_status,message,seconds")
+        + "simulated_voice,simulated_chat,paid_hours,agents_used,objective,service_bound,p_below_target_voice,p_below_target_chat,status,exit_status,message,seconds")
     #expect(rows.count == 4)
-    #expect(rows[3].hasPrefix("v2,lots,300,0,,,,,,,,,,failed,2,"))
+    #expect(rows[3].hasPrefix("v2,lots,300,0,,,,,,,,,,,,failed,2,"))
     #expect(rows[3].contains("volume_factor"))
 
     for (id, factor) in [("v0", "0.9"), ("v1", "1.2")] {

@@ -16,9 +16,12 @@ public enum RunSummaryText {
             let asa = q.asaSeconds.flatMap { q.unstableIntervals == 0 ? String(format: "%6.1f s", $0) : nil }
                 ?? (q.deferred == nil ? "    ∞ s" : "      –")
             let occupancy = q.occupancy.map { String(format: "%5.1f %%", $0 * 100) } ?? "    –  "
-            let simulated = q.simulated.map { String(format: "  %5.1f ± %.1f %%", $0.serviceLevel * 100, $0.ci95 * 100) } ?? ""
-            lines.append(name + String(format: " %5.1f %%  ", q.serviceLevel * 100) + asa + "  " + occupancy
-                         + "    " + String(format: "%-22d", q.understaffedIntervals) + simulated)
+            let understaffed = "\(q.understaffedIntervals)"
+            let simulated = q.simulated.map {
+                understaffed.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + String(format: "  %5.1f ± %.1f %%", $0.serviceLevel * 100, $0.ci95 * 100)
+            } ?? understaffed
+            lines.append(name + String(format: " %5.1f %%  ", q.serviceLevel * 100) + asa + "  " + occupancy + "    " + simulated)
             if let d = q.deferred {
                 notes.append("  \(q.queueID): SL = answered \(ServiceText.within(hours: d.responseHours)), "
                              + ServiceText.response(meanMinutes: d.meanResponseMinutes, p90Minutes: d.p90ResponseMinutes)

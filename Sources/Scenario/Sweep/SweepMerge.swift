@@ -17,6 +17,9 @@ public struct SweepRow: Sendable, Hashable {
         public var id: String
         /// Weekly service level by Erlang, 0...1.
         public var serviceLevel: Double
+        /// Weekly service level in the run's discrete-event simulation (`queues[].simulated`), 0...1;
+        /// nil when the run did not simulate.
+        public var simulatedServiceLevel: Double?
     }
 
     public var variant: SweepVariant
@@ -37,7 +40,7 @@ public struct SweepRow: Sendable, Hashable {
 /// `wfm sweep merge DIR`: sweep.csv and report.html from whatever variants finished.
 ///
 /// sweep.csv has one row per variant of the manifest, in manifest order, with the columns
-/// `id, <each grid key>, quantile, service_<queue>…, paid_hours, agents_used, objective,
+/// `id, <each grid key>, quantile, service_<queue>…, simulated_<queue>…, paid_hours, agents_used, objective,
 /// service_bound, status, exit_status, message, seconds`; with roster risk (`--risk-paths`), also
 /// `p_below_target_<queue>…` after `service_bound` (queues with a target). Queues appear in the order of the first
 /// finished variant that has them. Numbers: service 4 decimals, paid hours 2, objective and bound 4,
@@ -76,7 +79,9 @@ public enum SweepMerge {
                 return row
             }
             row.status = .ok
-            row.queues = summary.queues.map { SweepRow.Queue(id: $0.id, serviceLevel: $0.serviceLevel) }
+            row.queues = summary.queues.map {
+                SweepRow.Queue(id: $0.id, serviceLevel: $0.serviceLevel, simulatedServiceLevel: $0.simulated?.serviceLevel)
+            }
             row.paidHours = summary.paidHours
             row.agentsUsed = summary.agentsUsed
             row.objective = summary.solver.objective
@@ -105,11 +110,13 @@ public enum SweepMerge {
         let queues = queueIDs(rows)
         let riskQueues = riskQueueIDs(plan: plan, rows: rows)
         var writer = CSVWriter(header: ["id"] + plan.grids.map(\.key) + ["quantile"] + queues.map { "service_\($0)" }
-            + ["paid_hours", "agents_used", "objective", "service_bound"] + riskQueues.map { "p_below_target_\($0)" }
+            + queues.map { "simulated_\($0)" } + ["paid_hours", "agents_used", "objective", "service_bound"] + riskQueues.map { "p_below_target_\($0)" }
             + ["status", "exit_status", "message", "seconds"])
         for row in rows {
             let values = plan.grids.map { grid in gridValue(row.variant, key: grid.key) }
-            let service = queues.map { id in row.queues.first { $0.id == id }.map { Exporters.fixed($0.serviceLevel, 4) } ?? "" }
+            let queue = queues.map { id in row.queues.first { $0.id == id } }
+            let service = queue.map { $0.map { Exporters.fixed($0.serviceLevel, 4) } ?? "" }
+                + queue.map { Exporters.optional($0?.simulatedServiceLevel, 4) }
             writer.append([row.variant.id] + values + [row.variant.quantile.map(SweepPlan.quantileText) ?? ""] + service + [
                 Exporters.optional(row.paidHours, 2), row.agentsUsed.map(String.init) ?? "", Exporters.optional(row.objective, 4),
                 Exporters.optional(row.serviceBound, 4)] + riskQueues.map { id in
