@@ -15,8 +15,12 @@ public struct RunSummaryOutput: Sendable, Hashable {
         public var occupancy: Double
         /// Intervals where scheduled_agents < required_agents.
         public var understaffedIntervals: Int
+        /// Upper bound on `serviceLevel` that no roster of these agents under these rules can exceed
+        /// (`Scheduling.ServiceBound`, this queue alone), in [0, 1]; nil when none is valid.
+        public var serviceBound: Double?
         public init(queueID: String, contacts: Double, serviceLevel: Double, asaSeconds: Double, occupancy: Double,
-                    understaffedIntervals: Int) {
+                    understaffedIntervals: Int, serviceBound: Double? = nil) {
+            self.serviceBound = serviceBound
             self.queueID = queueID
             self.contacts = contacts
             self.serviceLevel = serviceLevel
@@ -46,7 +50,11 @@ public struct RunSummaryOutput: Sendable, Hashable {
         public var bound: Double?
         public var gap: Double?
         public var seconds: Double
-        public init(status: String, objective: Double?, bound: Double?, gap: Double?, seconds: Double) {
+        /// Upper bound on the share of all contacts answered within threshold that any roster of
+        /// these agents under these rules can reach (`Scheduling.ServiceBound`), in [0, 1]; nil when none is valid.
+        public var serviceBound: Double?
+        public init(status: String, objective: Double?, bound: Double?, gap: Double?, seconds: Double, serviceBound: Double? = nil) {
+            self.serviceBound = serviceBound
             self.status = status
             self.objective = objective
             self.bound = bound

@@ -6,13 +6,13 @@ extension Exporters {
     /// a value the solver did not report:
     /// ```
     /// {"scenario", "timezone", "inputs_sha256", "overrides": ["KEY=VALUE", …],
-    ///  "queues": [{"id", "contacts", "service_level", "asa_seconds", "occupancy", "understaffed_intervals"}],
+    ///  "queues": [{"id", "contacts", "service_level", "service_bound", "asa_seconds", "occupancy", "understaffed_intervals"}],
     ///  "paid_hours", "agents_used",
-    ///  "solver": {"status", "objective", "bound", "gap", "seconds"},
+    ///  "solver": {"status", "objective", "bound", "gap", "seconds", "service_bound"},
     ///  "rules": [{"id", "kind", "violations", "penalty"}],
     ///  "timings": {"forecast_seconds", "staffing_seconds", "roster_seconds"}}
     /// ```
-    /// Decimals: contacts 2, service_level/occupancy 4, asa_seconds 1, paid_hours 2, objective/bound/
+    /// Decimals: contacts 2, service_level/service_bound/occupancy 4, asa_seconds 1, paid_hours 2, objective/bound/
     /// penalty 4, gap 6, seconds 2.
     public static func summaryJSON(_ s: RunSummaryOutput) -> String {
         func number(_ x: Double?, _ decimals: Int) -> String {
@@ -30,6 +30,7 @@ extension Exporters {
         lines.append("  \"queues\": [")
         lines += list(s.queues.map { q in
             "{\"id\": \(quote(q.queueID)), \"contacts\": \(number(q.contacts, 2)), \"service_level\": \(number(q.serviceLevel, 4)), "
+                + "\"service_bound\": \(number(q.serviceBound, 4)), "
                 + "\"asa_seconds\": \(number(q.asaSeconds, 1)), \"occupancy\": \(number(q.occupancy, 4)), "
                 + "\"understaffed_intervals\": \(q.understaffedIntervals)}"
         })
@@ -38,7 +39,8 @@ extension Exporters {
         lines.append("  \"agents_used\": \(s.agentsUsed),")
         let v = s.solver
         lines.append("  \"solver\": {\"status\": \(quote(v.status)), \"objective\": \(number(v.objective, 4)), "
-            + "\"bound\": \(number(v.bound, 4)), \"gap\": \(number(v.gap, 6)), \"seconds\": \(number(v.seconds, 2))},")
+            + "\"bound\": \(number(v.bound, 4)), \"gap\": \(number(v.gap, 6)), \"seconds\": \(number(v.seconds, 2)), "
+            + "\"service_bound\": \(number(v.serviceBound, 4))},")
         lines.append("  \"rules\": [")
         lines += list(s.rules.map { r in
             "{\"id\": \(quote(r.id)), \"kind\": \(quote(r.kind.rawValue)), \"violations\": \(r.violations), \"penalty\": \(number(r.penalty, 4))}"

@@ -11,10 +11,13 @@ public struct RunSummary: Sendable, Hashable, Decodable {
         /// Weekly occupancy, 0...1.
         public var occupancy: Double
         public var understaffedIntervals: Int?
+        /// No roster can exceed this weekly share (null or absent: no valid bound).
+        public var serviceBound: Double?
 
         enum CodingKeys: String, CodingKey {
             case id, occupancy
             case serviceLevel = "service_level", asaSeconds = "asa_seconds", understaffedIntervals = "understaffed_intervals"
+            case serviceBound = "service_bound"
         }
     }
 
@@ -27,6 +30,13 @@ public struct RunSummary: Sendable, Hashable, Decodable {
         /// Relative gap between objective and bound, 0...1.
         public var gap: Double?
         public var seconds: Double?
+        /// No roster can exceed this share of all contacts answered within threshold (null or absent: no valid bound).
+        public var serviceBound: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case status, objective, bound, gap, seconds
+            case serviceBound = "service_bound"
+        }
     }
 
     /// One named rule of the roster and what it cost.

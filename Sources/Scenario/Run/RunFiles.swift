@@ -47,17 +47,24 @@ enum RunFiles {
                      startSpreadMinutes: $0.startSpreadMinutes, prefsMet: $0.prefsMet, prefsTotal: $0.prefsTotal)
         }
         let understaffed = Dictionary(grouping: coverageRows.filter(\.isUnderstaffed), by: \.queue).mapValues(\.count)
+        // The scheduler's bounds are in contacts, problem queue order (that of `service.queues`).
+        let queueBound = Dictionary(zip(service.queues.map(\.queueID), result.serviceBound?.perQueue ?? []), uniquingKeysWith: { a, _ in a })
+        func serviceShare(_ answered: Double?, of contacts: Double) -> Double? {
+            answered.map { contacts > 0 ? min(1, $0 / contacts) : 1 }
+        }
         let summary = RunSummaryOutput(
             scenario: scenario.name, timezone: scenario.timeZone.identifier, inputsSHA256: scenario.inputsSHA256,
             overrides: scenario.overrides,
             queues: service.queues.map {
                 .init(queueID: $0.queueID, contacts: demand.queues[queueIndex[$0.queueID]!].contacts.reduce(0, +),
                       serviceLevel: $0.serviceLevel, asaSeconds: $0.asaSeconds, occupancy: $0.occupancy,
-                      understaffedIntervals: understaffed[$0.queueID] ?? 0)
+                      understaffedIntervals: understaffed[$0.queueID] ?? 0,
+                      serviceBound: serviceShare(queueBound[$0.queueID] ?? nil, of: $0.contacts))
             },
             paidHours: service.paidHours, agentsUsed: Set(roster.shifts.map(\.agentID)).count,
             solver: .init(status: result.status.rawValue, objective: result.objective, bound: result.bound, gap: result.gap,
-                          seconds: result.seconds),
+                          seconds: result.seconds,
+                          serviceBound: serviceShare(result.serviceBound?.answered, of: service.queues.reduce(0) { $0 + $1.contacts })),
             rules: result.rules.map { .init(id: $0.rule.rawValue, kind: $0.isHard ? .hard : .soft, violations: $0.violations, penalty: $0.penalty) },
             timings: timings)
         let files = [
