@@ -75,7 +75,8 @@ public struct RosterScheduler: Sendable {
     /// Lagrangian `HeadCountBound` within a quarter of the limit; else the LP relaxation of models up
     /// to `BackgroundBound.maxShiftVariables` shift variables, larger LPs do not finish in time with
     /// GLPK and would only slow the search);
-    /// greedy construction (bounded work); agents it left short of a minimum get a whole new row
+    /// greedy construction (bounded work), after which the service bound (`ServiceBound`, GLPK LP)
+    /// starts on its own thread within a quarter of the limit; agents it left short of a minimum get a whole new row
     /// (`RowPlanner`), and, when the construction ran to its end, those still short their own
     /// contract-only MIP (a week from it repairs them; no week at all means the rules collide:
     /// explained, no roster), both within a quarter of the limit. Tiny problems (≤ 8 agents) then
@@ -100,10 +101,6 @@ public struct RosterScheduler: Sendable {
         let context = SchedulingContext(problem: problem)
         var statistics = SearchStatistics()
         let capacity = CapacityBound(context: context)
-        // The LP service bound (GLPK) on its own thread within a quarter of the limit.
-        let serviceTask = BackgroundTask { [solver] in
-            ServiceBound(context: context, solver: solver, deadline: clock + .milliseconds(Int(settings.timeLimitSeconds * 250)))
-        }
         var serviceBound = ServiceBound(capacity: capacity)
         let shiftVariables = context.catalog.allowed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
         let background: BackgroundTask<Double?>?
@@ -133,6 +130,11 @@ public struct RosterScheduler: Sendable {
         let constructed = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
         statistics.greedySeconds = elapsed()
         report("greedy", state.cost)
+        // The LP service bound (GLPK) on its own thread within a quarter of the limit, started after
+        // the construction so that it does not slow the one phase every roster needs.
+        let serviceTask = BackgroundTask { [solver] in
+            ServiceBound(context: context, solver: solver, deadline: .now + .milliseconds(Int(settings.timeLimitSeconds * 250)))
+        }
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
         // Agents the construction left short get a whole new row (`RowPlanner`), then, when the
         // construction ran to its end, their own contract MIP; both within a quarter of the limit
@@ -237,6 +239,8 @@ public struct RosterScheduler: Sendable {
         }
         var warnings: [String] = []
         if let lp = serviceTask.result(waitingUntil: deadline) { serviceBound = lp }
+        report(String(format: "service bound (%@) %.1f of %.1f contacts", serviceBound.method as NSString, serviceBound.answered,
+                      service.queues.reduce(0) { $0 + $1.contacts }), state.cost)
         var checkedService: ServiceBound? = serviceBound
         let tolerance = 1e-6 * max(1, service.queues.reduce(0) { $0 + $1.contacts })
         if service.answeredWithinThreshold > serviceBound.answered + tolerance {

@@ -29,6 +29,13 @@ import MIP
 /// total is at most the LP optimum. Segments with slope below `flatSlope` are merged into one with
 /// the largest of their slopes and their total width (an over-estimate, still valid, fewer columns).
 /// The per-queue bound is the same LP with only queue q's segments in the objective.
+///
+/// Whole heads: when every option covers whole grid intervals and every break lasts whole intervals
+/// from a grid-aligned start (the break placer's positions), each group's head count on the floor in
+/// an interval is an integer, and `CapacityAllocator` hands it out one agent (u) at a time, so queue
+/// q's capacity is h·u for an integer h. The curve is then needed only at those points: the envelope
+/// is taken over (h, curve(h·u)), h = 0…agents skilled for q (tighter, as cpsat_roster.py's LP does),
+/// segments and x in heads. Otherwise the envelope is over whole capacities (valid at every capacity).
 public struct ServiceBound: Sendable, Hashable {
     /// Upper bound on answered-within-threshold contacts over all queues.
     public var answered: Double
@@ -84,7 +91,10 @@ struct ServiceBoundShape {
     let avail: [[Double]]
     let budget: [Double]
     let segments: [[[(slope: Double, width: Double)]]]
+    /// Capacity of one head on the floor in the segments' unit: 1 with whole heads, else u.
     let unit: Double
+    /// True when every agent is on the floor for whole intervals only (see the type's comment).
+    let wholeHeads: Bool
 
     init(context: SchedulingContext, budgetMinutes: [Double]) {
         let T = context.intervalCount
@@ -108,10 +118,23 @@ struct ServiceBoundShape {
         }
         self.avail = avail
         self.budget = budget
-        unit = 1 - context.problem.shrinkage
-        groupsOfQueue = context.problem.queues.indices.map { q in (0..<G).filter { g in context.groups.skills[g].contains { $0.queue == q } } }
-        segments = context.tables.values.map { rows in
-            rows.map { row in
+        let u = 1 - context.problem.shrinkage
+        let problem = context.problem
+        // Whole heads: every option covers whole intervals and every break starts on the grid (the
+        // placer's positions; `earliest` as its fallback) and lasts whole intervals.
+        let whole = options.allSatisfy { $0.coverage.allSatisfy { $0 == 0 || $0 == 1 } }
+            && problem.templates.allSatisfy { t in
+                t.breaks.allSatisfy { $0.lengthMinutes % problem.grid.intervalMinutes == 0 && $0.earliestAfterMinutes % problem.grid.intervalMinutes == 0 }
+            }
+        wholeHeads = whole
+        unit = whole ? 1 : u
+        groupsOfQueue = problem.queues.indices.map { q in (0..<G).filter { g in context.groups.skills[g].contains { $0.queue == q } } }
+        let skilled = problem.queues.map { q in problem.agents.filter { $0.skills.contains { $0.queueID == q.id } }.count }
+        let tables = context.tables
+        segments = tables.values.indices.map { q in
+            tables.values[q].indices.map { t in
+                // Whole heads: the curve at h·u for h = 0…skilled (agents), else at whole capacities.
+                let row = whole ? (0...skilled[q]).map { tables.answered(queue: q, interval: t, capacity: Double($0) * u) } : tables.values[q][t]
                 var kept: [(slope: Double, width: Double)] = []
                 for s in CapacityBound.envelope(row) where s.slope > 0 {
                     if s.slope < ServiceBound.flatSlope, let last = kept.last, last.slope < ServiceBound.flatSlope {
