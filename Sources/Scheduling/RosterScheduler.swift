@@ -100,8 +100,6 @@ public struct RosterScheduler: Sendable {
         func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
         let context = SchedulingContext(problem: problem)
         var statistics = SearchStatistics()
-        let capacity = CapacityBound(context: context)
-        var serviceBound = ServiceBound(capacity: capacity)
         let shiftVariables = context.catalog.allowed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
         let background: BackgroundTask<Double?>?
         if BackgroundBound.headCountApplies(to: context) {
@@ -112,6 +110,12 @@ public struct RosterScheduler: Sendable {
         } else {
             background = nil
         }
+        let state = RosterState(context: context)
+        let constructed = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
+        statistics.greedySeconds = elapsed()
+        // The bounds after the construction, so that they do not slow the one phase every roster needs.
+        let capacity = CapacityBound(context: context)
+        var serviceBound = ServiceBound(capacity: capacity)
         var bound = costBound(context: context, service: serviceBound)
         // Lower bounds by source, checked against the final objective before one is reported.
         var bounds: [(source: String, value: Double)] = [("capacity bound", bound)]
@@ -125,13 +129,8 @@ public struct RosterScheduler: Sendable {
             ScheduleResult(status: status, roster: nil, violations: violations, service: nil, objective: .nan, bound: bound,
                            serviceBound: serviceBound, seconds: elapsed(), conflicts: conflicts, rules: [], statistics: statistics)
         }
-
-        let state = RosterState(context: context)
-        let constructed = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
-        statistics.greedySeconds = elapsed()
         report("greedy", state.cost)
-        // The LP service bound (GLPK) on its own thread within a quarter of the limit, started after
-        // the construction so that it does not slow the one phase every roster needs.
+        // The LP service bound (GLPK) on its own thread within a quarter of the limit.
         let serviceTask = BackgroundTask { [solver] in
             ServiceBound(context: context, solver: solver, deadline: .now + .milliseconds(Int(settings.timeLimitSeconds * 250)))
         }
