@@ -2,8 +2,13 @@
 """Writes the contact-centre scale suite (issue 6): one week, 15-minute intervals, seeded.
 
     python3 scripts/generate_scale.py            # writes scenarios/scale-200, scale-500, scale-200-voice-chat
+    python3 scripts/generate_scale.py month      # writes scenarios/scale-200-month from scenarios/scale-200
 
 Each scenario directory gets scenario.yaml, agents.csv, availability.csv and forecast.csv.
+scale-200-month (issues 13 and 16): scale-200's week repeated four times (28 days from Monday
+2026-03-02, 200 agents, the same agents, the week's availability rows repeated every week). The
+switch to summer time (Europe/Berlin, Sunday 2026-03-29 02:00 -> 03:00) falls on its last day, which
+has 92 quarter-hours: the week's Sunday values for the local times that exist, 02:00-02:45 skipped.
 
 Shape (docs/scale.md explains the choices):
 - Queues: voice (Erlang C, 80/20 s, AHT 280 s), chat (concurrency 2, 80/60 s, AHT 540 s), email (deferred,
@@ -264,7 +269,63 @@ def write(dirname, name, comment, scale, with_email, seed):
     print(f"{out}: {n} agents, queues {queues}", file=sys.stderr)
 
 
+def write_month(weeks=4):
+    """scenarios/scale-200-month from the committed scenarios/scale-200 (see the module docstring)."""
+    from zoneinfo import ZoneInfo
+    zone = ZoneInfo("Europe/Berlin")
+    src = os.path.join(ROOT, "scenarios", "scale-200")
+    out = os.path.join(ROOT, "scenarios", "scale-200-month")
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(src, "scenario.yaml")) as f:
+        yaml = f.read()
+    yaml = yaml.replace("# Contact-centre scale suite, 200 agents:",
+                        f"# scale-200's week repeated {weeks} times ({7 * weeks} days, summer time from 2026-03-29), 200 agents:", 1)
+    yaml = yaml.replace("re-run the generator.", "re-run the generator (month).", 1)
+    yaml = yaml.replace("name: scale-200\n", "name: scale-200-month\n", 1)
+    yaml = yaml.replace("days: 7}", f"days: {7 * weeks}}}", 1)
+    with open(os.path.join(out, "scenario.yaml"), "w") as f:
+        f.write(yaml)
+    with open(os.path.join(src, "agents.csv")) as f, open(os.path.join(out, "agents.csv"), "w") as g:
+        g.write(f.read())
+    # week[(weekday 0-6, quarter-hour 0-95, queue)] = (contacts, aht)
+    week, queues = {}, []
+    with open(os.path.join(src, "forecast.csv")) as f:
+        for r in csv.DictReader(f):
+            t = datetime.datetime.fromisoformat(r["interval_start"])
+            d = (t.date() - START).days
+            week[(d, t.hour * 4 + t.minute // 15, r["queue"])] = (r["contacts"], r["aht_seconds"])
+            if r["queue"] not in queues:
+                queues.append(r["queue"])
+    with open(os.path.join(out, "forecast.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["interval_start", "queue", "contacts", "aht_seconds"])
+        for d in range(7 * weeks):
+            date = START + datetime.timedelta(days=d)
+            for i in range(96):
+                local = datetime.datetime(date.year, date.month, date.day, i // 4, (i % 4) * 15, tzinfo=zone)
+                # A local time that does not exist (the spring-forward hour) does not survive a UTC round trip.
+                if local.astimezone(datetime.timezone.utc).astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
+                    continue
+                stamp = local.isoformat(timespec="minutes")
+                for q in queues:
+                    contacts, aht = week[(d % 7, i, q)]
+                    w.writerow([stamp, q, contacts, aht])
+    with open(os.path.join(src, "availability.csv")) as f:
+        rows = list(csv.DictReader(f))
+    with open(os.path.join(out, "availability.csv"), "w", newline="") as g:
+        w = csv.writer(g, lineterminator="\n")
+        w.writerow(["agent_id", "date", "start", "end", "kind"])
+        for k in range(weeks):
+            for r in rows:
+                date = datetime.date.fromisoformat(r["date"]) + datetime.timedelta(days=7 * k)
+                w.writerow([r["agent_id"], date.isoformat(), r["start"], r["end"], r["kind"]])
+    print(f"{out}: {7 * weeks} days", file=sys.stderr)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["month"]:
+        write_month()
+        sys.exit(0)
     write("scale-200", "scale-200",
           "Contact-centre scale suite, 200 agents: voice + chat + email, overlapping skills, every contract rule on.",
           1.0, True, SEED)

@@ -39,14 +39,17 @@ public struct GLPKSolver: MIPSolver {
             lpCode = glp_simplex(problem.handle, &smcp)
         }
         let lpStatus = glp_get_status(problem.handle)
+        let lpTermination = Self.termination(simplex: lpCode)
         if lpStatus == GLP_NOFEAS {
-            return Solution(status: .infeasible, values: [], objective: .nan, bound: .nan, seconds: elapsed())
+            return Solution(status: .infeasible, values: [], objective: .nan, bound: .nan, seconds: elapsed(), termination: lpTermination)
         }
         if lpStatus == GLP_UNBND {
-            return Solution(status: .unbounded, values: [], objective: .nan, bound: .nan, seconds: elapsed())
+            return Solution(status: .unbounded, values: [], objective: .nan, bound: .nan, seconds: elapsed(), termination: lpTermination)
         }
         guard lpStatus == GLP_OPT else {
-            return Solution(status: .noSolution, values: [], objective: .nan, bound: .nan, seconds: elapsed())
+            // Stopped (time or iteration limit) or failed before the root LP was solved.
+            let termination = lpTermination == .completed ? .failed("glp_simplex ended with status \(lpStatus), not optimal") : lpTermination
+            return Solution(status: .noSolution, values: [], objective: .nan, bound: .nan, seconds: elapsed(), termination: termination)
         }
         let lpBound = glp_get_obj_val(problem.handle)
         let n = model.variables.count
@@ -81,7 +84,8 @@ public struct GLPKSolver: MIPSolver {
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         iocp.cb_info = unmanaged.toOpaque()
-        _ = glp_intopt(problem.handle, &iocp)
+        let mipCode = glp_intopt(problem.handle, &iocp)
+        let termination = Self.termination(intopt: mipCode, stoppedBy: context.stoppedBy)
 
         let mipStatus = glp_mip_status(problem.handle)
         let seconds = elapsed()
@@ -90,17 +94,44 @@ public struct GLPKSolver: MIPSolver {
             let values = (0..<n).map { glp_mip_col_val(problem.handle, Int32($0 + 1)) }
             let objective = glp_mip_obj_val(problem.handle)
             // GLPK reports GLP_OPT also when stopped at the requested gap; the tracked bound is then honest.
-            let proven = mipStatus == GLP_OPT && context.stoppedEarly == false
-            var bound = proven ? objective : context.bound
-            if sign * (bound - objective) > 0 { bound = objective }
+            let proven = mipStatus == GLP_OPT && context.stoppedBy == nil
+            // GLPK's best node bound never passes a proven incumbent; past it by rounding only.
+            let bound = proven ? objective : (sign * (context.bound - objective) > 0 ? objective : context.bound)
             let status: SolveStatus = (proven || abs(objective - bound) / max(1, abs(objective)) <= options.relativeGap)
                 ? .optimal : .feasible
-            return Solution(status: status, values: values, objective: objective, bound: bound, seconds: seconds)
+            return Solution(status: status, values: values, objective: objective, bound: bound, seconds: seconds, termination: termination)
         case GLP_NOFEAS:
-            return Solution(status: .infeasible, values: [], objective: .nan, bound: .nan, seconds: seconds)
+            return Solution(status: .infeasible, values: [], objective: .nan, bound: .nan, seconds: seconds, termination: termination)
         default:
-            return Solution(status: .noSolution, values: [], objective: .nan, bound: context.bound, seconds: seconds)
+            return Solution(status: .noSolution, values: [], objective: .nan, bound: context.bound, seconds: seconds, termination: termination)
         }
+    }
+
+    /// `glp_simplex`'s return code as a termination (GLPK 5.0 reference manual, section 2.8.1).
+    static func termination(simplex code: Int32) -> Termination {
+        switch code {
+        case 0: return .completed
+        case GLP_ETMLIM: return .timeLimit
+        case GLP_EITLIM: return .workLimit
+        default: return .failed("glp_simplex returned \(name(of: code))")
+        }
+    }
+
+    /// `glp_intopt`'s return code as a termination (section 2.8.2); `stoppedBy` is the callback's
+    /// own stop (time or node limit), which GLPK reports as GLP_ESTOP.
+    static func termination(intopt code: Int32, stoppedBy: Termination?) -> Termination {
+        switch code {
+        case 0, GLP_EMIPGAP, GLP_ENOPFS, GLP_ENODFS: return .completed
+        case GLP_ETMLIM: return .timeLimit
+        case GLP_ESTOP: return stoppedBy ?? .failed("glp_intopt stopped by the application without a reason")
+        default: return .failed("glp_intopt returned \(name(of: code))")
+        }
+    }
+
+    private static func name(of code: Int32) -> String {
+        let names: [Int32: String] = [GLP_EBADB: "GLP_EBADB", GLP_ESING: "GLP_ESING", GLP_ECOND: "GLP_ECOND", GLP_EBOUND: "GLP_EBOUND",
+                                      GLP_EFAIL: "GLP_EFAIL", GLP_EOBJLL: "GLP_EOBJLL", GLP_EOBJUL: "GLP_EOBJUL", GLP_EROOT: "GLP_EROOT"]
+        return names[code] ?? "code \(code)"
     }
 }
 
@@ -114,7 +145,8 @@ final class SearchContext {
     let relativeGap: Double
     var injected = false
     var bound: Double = -.infinity
-    var stoppedEarly = false
+    /// Why the callback stopped the search (nil: it did not).
+    var stoppedBy: Termination?
     var lastReport: Double = -1
     /// `SolveOptions.maxNodes`, and the subproblems selected so far (GLP_ISELECT calls).
     var maxNodes: Int?
@@ -153,14 +185,14 @@ private let glpkSearchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRaw
     if reason == GLP_ISELECT, let maxNodes = context.maxNodes {
         context.selected += 1
         if context.selected > maxNodes {
-            context.stoppedEarly = true
+            context.stoppedBy = .workLimit
             glp_ios_terminate(tree)
             return
         }
     }
     let elapsed = context.elapsed
     if elapsed >= context.timeLimit {
-        context.stoppedEarly = true
+        context.stoppedBy = .timeLimit
         glp_ios_terminate(tree)
         return
     }

@@ -12,9 +12,23 @@ public enum SolveStatus: String, Sendable, Hashable {
     case noSolution = "no-solution"
 }
 
+/// How the solver's call ended, apart from what it learned about the model (`SolveStatus`):
+/// `.noSolution` after `.timeLimit` means "no incumbent in time", after `.failed` "the call broke".
+public enum Termination: Sendable, Hashable {
+    /// The solver ran to its end (optimality, infeasibility, the requested gap): the status is final.
+    case completed
+    /// Stopped by the time limit.
+    case timeLimit
+    /// Stopped by a work limit (`SolveOptions.maxNodes`, an iteration limit).
+    case workLimit
+    /// The call failed (the solver's own error, e.g. a singular basis); the text names it.
+    case failed(String)
+}
+
 /// The answer to one solve.
 public struct Solution: Sendable {
     public var status: SolveStatus
+    public var termination: Termination
     /// Variable values (empty when there is no solution).
     public var values: [Double]
     /// Objective of `values`, offset included (NaN without a solution).
@@ -28,8 +42,10 @@ public struct Solution: Sendable {
     /// without duals.
     public var rowDuals: [Double]
 
-    public init(status: SolveStatus, values: [Double], objective: Double, bound: Double, seconds: Double, rowDuals: [Double] = []) {
+    public init(status: SolveStatus, values: [Double], objective: Double, bound: Double, seconds: Double, rowDuals: [Double] = [],
+                termination: Termination = .completed) {
         self.status = status
+        self.termination = termination
         self.values = values
         self.objective = objective
         self.bound = bound

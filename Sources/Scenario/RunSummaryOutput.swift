@@ -26,8 +26,13 @@ public struct RunSummaryOutput: Sendable, Hashable {
         public var deferred: ServiceFigures.Deferred?
         /// The queue's week in the discrete-event simulation; nil when the run did not simulate.
         public var simulated: SimulatedKPI?
+        /// Upper bound on `serviceLevel` that no roster of these agents under these rules can exceed
+        /// (`Scheduling.ServiceBound`, this queue alone), in [0, 1]; nil when none is valid (and for
+        /// deferred work, whose reported figure is the FIFO response model the bound does not cover).
+        public var serviceBound: Double?
         public init(queueID: String, contacts: Double, serviceLevel: Double, asaSeconds: Double?, occupancy: Double?,
-                    understaffedIntervals: Int, simulated: SimulatedKPI? = nil) {
+                    understaffedIntervals: Int, simulated: SimulatedKPI? = nil, serviceBound: Double? = nil) {
+            self.serviceBound = serviceBound
             self.queueID = queueID
             self.contacts = contacts
             self.serviceLevel = serviceLevel
@@ -39,9 +44,10 @@ public struct RunSummaryOutput: Sendable, Hashable {
 
         /// The weekly figures of `ServiceFigures` with the run's understaffed-interval count and, when
         /// the run simulated, the simulation's week.
-        public init(_ q: ServiceFigures.Queue, understaffedIntervals: Int, simulated: SimulatedKPI? = nil) {
+        public init(_ q: ServiceFigures.Queue, understaffedIntervals: Int, simulated: SimulatedKPI? = nil, serviceBound: Double? = nil) {
             self.init(queueID: q.queueID, contacts: q.contacts, serviceLevel: q.serviceLevel, asaSeconds: q.asaSeconds,
-                      occupancy: q.occupancy, understaffedIntervals: understaffedIntervals, simulated: simulated)
+                      occupancy: q.occupancy, understaffedIntervals: understaffedIntervals, simulated: simulated,
+                      serviceBound: serviceBound)
             unstableIntervals = q.unstableIntervals
             unstableContacts = q.unstableContacts
             deferred = q.deferred
@@ -87,7 +93,11 @@ public struct RunSummaryOutput: Sendable, Hashable {
         public var bound: Double?
         public var gap: Double?
         public var seconds: Double
-        public init(status: String, objective: Double?, bound: Double?, gap: Double?, seconds: Double) {
+        /// Upper bound on the share of all contacts answered within threshold that any roster of
+        /// these agents under these rules can reach (`Scheduling.ServiceBound`), in [0, 1]; nil when none is valid.
+        public var serviceBound: Double?
+        public init(status: String, objective: Double?, bound: Double?, gap: Double?, seconds: Double, serviceBound: Double? = nil) {
+            self.serviceBound = serviceBound
             self.status = status
             self.objective = objective
             self.bound = bound

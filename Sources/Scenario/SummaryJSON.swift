@@ -6,18 +6,18 @@ extension Exporters {
     /// a value the solver did not report:
     /// ```
     /// {"scenario", "timezone", "weekend": ["sat", "sun"], "inputs_sha256", "overrides": ["KEY=VALUE", …],
-    ///  "queues": [{"id", "contacts", "service_level", "asa_seconds", "occupancy", "understaffed_intervals",
+    ///  "queues": [{"id", "contacts", "service_level", "service_bound", "asa_seconds", "occupancy", "understaffed_intervals",
     ///              "unstable_intervals", "unstable_contacts", "response_hours", "mean_response_minutes",
     ///              "p90_response_minutes", "backlog_end_of_day": [{"date", "contacts"}],
     ///              "simulated": {"service_level", "ci95", "asa_seconds", "abandon_rate", "occupancy"} | null}],
     ///  "paid_hours", "agents_used",
-    ///  "solver": {"status", "objective", "bound", "gap", "seconds"},
+    ///  "solver": {"status", "objective", "bound", "gap", "seconds", "service_bound"},
     ///  "rules": [{"id", "kind", "violations", "penalty"}],
     ///  "timings": {"forecast_seconds", "staffing_seconds", "roster_seconds"}}
     /// ```
-    /// Decimals: contacts 2, service_level/occupancy 4, asa_seconds 1, paid_hours 2, objective/bound/
+    /// Decimals: contacts 2, service_level/service_bound/occupancy 4, asa_seconds 1, paid_hours 2, objective/bound/
     /// penalty 4, gap 6, seconds 2, response minutes 1. A figure that does not apply to the queue is `null`
-    /// (ASA and occupancy of deferred work; unstable counts and response figures by kind).
+    /// (ASA and occupancy of deferred work; unstable counts and response figures by kind; the service bound of deferred work).
     public static func summaryJSON(_ s: RunSummaryOutput) -> String {
         func number(_ x: Double?, _ decimals: Int) -> String {
             guard let x, x.isFinite else { return "null" }
@@ -35,6 +35,7 @@ extension Exporters {
         lines.append("  \"queues\": [")
         lines += list(s.queues.map { q in
             "{\"id\": \(quote(q.queueID)), \"contacts\": \(number(q.contacts, 2)), \"service_level\": \(number(q.serviceLevel, 4)), "
+                + "\"service_bound\": \(number(q.serviceBound, 4)), "
                 + "\"asa_seconds\": \(number(q.asaSeconds, 1)), \"occupancy\": \(number(q.occupancy, 4)), "
                 + "\"understaffed_intervals\": \(q.understaffedIntervals), " + queueServiceFields(q)
                 + ", \"simulated\": \(simulatedJSON(q.simulated))}"
@@ -44,7 +45,8 @@ extension Exporters {
         lines.append("  \"agents_used\": \(s.agentsUsed),")
         let v = s.solver
         lines.append("  \"solver\": {\"status\": \(quote(v.status)), \"objective\": \(number(v.objective, 4)), "
-            + "\"bound\": \(number(v.bound, 4)), \"gap\": \(number(v.gap, 6)), \"seconds\": \(number(v.seconds, 2))},")
+            + "\"bound\": \(number(v.bound, 4)), \"gap\": \(number(v.gap, 6)), \"seconds\": \(number(v.seconds, 2)), "
+            + "\"service_bound\": \(number(v.serviceBound, 4))},")
         lines.append("  \"rules\": [")
         lines += list(s.rules.map { r in
             "{\"id\": \(quote(r.id)), \"kind\": \(quote(r.kind.rawValue)), \"violations\": \(r.violations), \"penalty\": \(number(r.penalty, 4))}"

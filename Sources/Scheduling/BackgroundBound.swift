@@ -1,8 +1,9 @@
 import Foundation
 import MIP
 
-/// A lower bound on the roster's cost, computed on its own thread while the search runs.
-final class BackgroundBound: @unchecked Sendable {
+/// A lower bound on the roster's cost, computed on its own thread while the search runs
+/// (`BackgroundTask`; nil when it failed or ran out of time).
+enum BackgroundBound {
     /// Largest model (shift variables) whose LP is attempted: measured on roster-60 (17,000 shift
     /// variables), GLPK's simplex does not finish within 60 s, while 2,000 solve in seconds.
     static let maxShiftVariables = 2_000
@@ -14,26 +15,6 @@ final class BackgroundBound: @unchecked Sendable {
     /// search: Instance24 needs about 0.42 s per iteration).
     static let headCountShare = 0.25
 
-    private let lock = NSLock()
-    private var value: Double?
-    private let done = DispatchSemaphore(value: 0)
-    private(set) var seconds = 0.0
-
-    /// Starts `compute` on a new thread.
-    init(_ compute: @escaping @Sendable () -> Double?) {
-        let thread = Thread { [self] in
-            let clock = ContinuousClock.now
-            let result = compute()
-            lock.withLock {
-                value = result
-                seconds = (ContinuousClock.now - clock).inSeconds
-            }
-            done.signal()
-        }
-        thread.stackSize = 16 << 20
-        thread.start()
-    }
-
     /// The LP relaxation of the full roster model, with a time limit in seconds.
     ///
     /// The model counts only breaks that are certain under every placement (`.certainOnly`), so for
@@ -42,17 +23,17 @@ final class BackgroundBound: @unchecked Sendable {
     /// roster's true cost (shift cover, requests and every hard rule of long horizons are exact at
     /// integer x), and its LP relaxation (where the ordering binaries relax to the concave envelope) is
     /// at most the MIP optimum: a valid lower bound on the cost of every roster.
-    static func lp(context: SchedulingContext, solver: any MIPSolver, timeLimit: Double) -> BackgroundBound {
-        BackgroundBound {
+    static func lp(context: SchedulingContext, solver: any MIPSolver, timeLimit: Double) -> BackgroundTask<Double?> {
+        BackgroundTask {
             let model = RosterFormulation(context: context, free: Array(0..<context.agentCount), breaks: .certainOnly).model
-            let solution = try? solver.solve(model, options: SolveOptions(timeLimitSeconds: timeLimit, relaxation: true))
-            return solution?.status == .optimal ? solution?.objective : nil
+            let solution = solver.solveBuilt(model, options: SolveOptions(timeLimitSeconds: timeLimit, relaxation: true))
+            return solution.status == .optimal ? solution.objective : nil
         }
     }
 
     /// The Lagrangian bound of a head-count problem (`HeadCountBound`), until `deadline`.
-    static func headCount(context: SchedulingContext, deadline: ContinuousClock.Instant) -> BackgroundBound {
-        BackgroundBound { HeadCountBound(context: context).value(iterations: headCountIterations, upperBound: nil, deadline: deadline) }
+    static func headCount(context: SchedulingContext, deadline: ContinuousClock.Instant) -> BackgroundTask<Double?> {
+        BackgroundTask { HeadCountBound(context: context).value(iterations: headCountIterations, upperBound: nil, deadline: deadline) }
     }
 
     /// True when `HeadCountBound` applies: no queues, and the terms it leaves out weigh ≥ 0.
@@ -60,12 +41,5 @@ final class BackgroundBound: @unchecked Sendable {
         let w = context.problem.weights
         return context.problem.queues.isEmpty && w.preferOff >= 0 && w.preferOn >= 0 && w.fairNights >= 0 && w.fairWeekends >= 0
             && context.coefficients.paidHour >= 0
-    }
-
-    /// The bound, waiting at most until `deadline` for it; nil if not ready or it failed.
-    func result(waitingUntil deadline: ContinuousClock.Instant) -> Double? {
-        let wait = max(0, (deadline - ContinuousClock.now).inSeconds)
-        if done.wait(timeout: .now() + wait) == .success { done.signal() }
-        return lock.withLock { value }
     }
 }

@@ -31,9 +31,7 @@ struct InfeasibilityExplanation {
 
     func week(agent a: Int, seconds: Double = 5) -> WeekVerdict {
         let formulation = RosterFormulation(context: context, free: [a], service: false)
-        guard let s = try? solver.solve(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1)) else {
-            return .unknown
-        }
+        let s = solver.solveBuilt(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1))
         switch s.status {
         case .optimal, .feasible: return .feasible(formulation.choices(from: s)[a]!)
         case .infeasible: return .infeasible
@@ -45,8 +43,8 @@ struct InfeasibilityExplanation {
     func conflicts(agent a: Int, seconds: Double = 10) -> [RuleConflict] {
         let formulation = RosterFormulation(context: context, free: [a], elastic: InfeasibilityExplanation.families,
                                             relaxedAvailability: true, service: false)
-        guard let s = try? solver.solve(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1e-6)),
-              s.hasSolution else {
+        let s = solver.solveBuilt(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1e-6))
+        guard s.hasSolution else {
             return [RuleConflict(rule: .oneShiftPerDay, agentID: context.problem.agents[a].id, dates: [], amount: .nan,
                                  detail: "no week satisfies the rules even with every rule relaxed")]
         }

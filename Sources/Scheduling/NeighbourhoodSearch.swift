@@ -106,7 +106,7 @@ struct NeighbourhoodSearch {
                 improved += 1
                 paid[kind.rawValue] += 1
             }
-            if free.count == n, window.count == days, exactModel, !outcome.timedOut, let b = outcome.objective {
+            if free.count == n, window.count == days, exactModel, !outcome.timedOut, let b = outcome.bound {
                 bound = b
                 break
             }
@@ -120,8 +120,9 @@ struct NeighbourhoodSearch {
     }
 
     /// Solves one neighbourhood (agents `free` on `days`; their other days pinned); applies the result
-    /// when its exact cost is lower.
-    func solveNeighbourhood(free: [Int], days: [Int], state: RosterState, limit: Double) -> (improved: Bool, timedOut: Bool, objective: Double?) {
+    /// when its exact cost is lower. Returns whether it improved, whether the solve stopped short of
+    /// optimality, and the solver's lower bound on the neighbourhood's optimum (nil without a solution).
+    func solveNeighbourhood(free: [Int], days: [Int], state: RosterState, limit: Double) -> (improved: Bool, timedOut: Bool, bound: Double?) {
         let fixed = state.fixedPart(free: free)
         var formulation = RosterFormulation(context: state.context, free: free, fixed: fixed)
         let current = Dictionary(uniqueKeysWithValues: free.map { ($0, state.choice[$0]) })
@@ -129,11 +130,12 @@ struct NeighbourhoodSearch {
         if !pinned.isEmpty { formulation.fix(choices: current, days: pinned) }
         var startModel = formulation
         startModel.fix(choices: current)
-        let completion = try? solver.solve(startModel.model, options: SolveOptions(timeLimitSeconds: limit, relativeGap: 1e-6,
+        let completion = solver.solveBuilt(startModel.model, options: SolveOptions(timeLimitSeconds: limit, relativeGap: 1e-6,
                                                                                     maxNodes: maxNodes))
         let options = SolveOptions(timeLimitSeconds: limit, relativeGap: 1e-6,
-                                   start: completion?.hasSolution == true ? completion!.values : nil, maxNodes: maxNodes)
-        guard let solution = try? solver.solve(formulation.model, options: options), solution.hasSolution else {
+                                   start: completion.hasSolution ? completion.values : nil, maxNodes: maxNodes)
+        let solution = solver.solveBuilt(formulation.model, options: options)
+        guard solution.hasSolution else {
             return (false, true, nil)
         }
         let timedOut = solution.status != .optimal
@@ -144,9 +146,9 @@ struct NeighbourhoodSearch {
         }
         guard !changes.isEmpty, let delta = state.evaluate(changes), delta < -1e-9 else {
             state.discard()
-            return (false, timedOut, solution.objective)
+            return (false, timedOut, solution.bound)
         }
         state.commit()
-        return (true, timedOut, solution.objective)
+        return (true, timedOut, solution.bound)
     }
 }

@@ -25,11 +25,17 @@ public struct ScheduleResult: Sendable {
     public var service: ProjectedService?
     /// Objective of the roster in contacts (the mode's cost, `ObjectiveCoefficients`).
     public var objective: Double
-    /// A valid lower bound on that objective (from `CapacityBound`, the background bound when it
-    /// finished, and on small head-count teams the row master's column generation).
+    /// A valid lower bound on that objective: the largest of `costBound` at the service bound, the
+    /// background bound when it finished, the exact model's on tiny teams and the row master's on
+    /// small head-count teams, each checked against the roster's objective (a bound above it is
+    /// invalid: dropped, with a line in `warnings`). −∞ when none survived.
     public var bound: Double
-    /// Upper bound on contacts answered within threshold that any roster can reach.
-    public var answeredBound: Double
+    /// Upper bound on contacts answered within threshold that any roster can reach (`ServiceBound`),
+    /// nil when it was dropped for lying below the roster's own answered contacts (see `warnings`).
+    public var serviceBound: ServiceBound?
+    public var answeredBound: Double { serviceBound?.answered ?? .infinity }
+    /// Bounds found invalid and dropped (a bug in a bound, reported rather than hidden).
+    public var warnings: [String] = []
     public var seconds: Double
     /// Which rules had to move for which agents and days, when `status == .infeasible`.
     public var conflicts: [RuleConflict]
@@ -69,7 +75,8 @@ public struct RosterScheduler: Sendable {
     /// Lagrangian `HeadCountBound` within a quarter of the limit; else the LP relaxation of models up
     /// to `BackgroundBound.maxShiftVariables` shift variables, larger LPs do not finish in time with
     /// GLPK and would only slow the search);
-    /// greedy construction (bounded work); agents it left short of a minimum get a whole new row
+    /// greedy construction (bounded work), after which the service bound (`ServiceBound`, GLPK LP)
+    /// starts on its own thread within a quarter of the limit; agents it left short of a minimum get a whole new row
     /// (`RowPlanner`), and, when the construction ran to its end, those still short their own
     /// contract-only MIP (a week from it repairs them; no week at all means the rules collide:
     /// explained, no roster), both within a quarter of the limit. Tiny problems (≤ 8 agents) then
@@ -93,12 +100,25 @@ public struct RosterScheduler: Sendable {
         func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
         let context = SchedulingContext(problem: problem)
         var statistics = SearchStatistics()
-        let answeredBound = CapacityBound(problem: problem, tables: context.tables).answered
         let shiftVariables = context.catalog.allowed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-        let background: BackgroundBound? = BackgroundBound.headCountApplies(to: context)
-            ? .headCount(context: context, deadline: clock + .milliseconds(Int(settings.timeLimitSeconds * BackgroundBound.headCountShare * 1000)))
-            : shiftVariables <= BackgroundBound.maxShiftVariables ? .lp(context: context, solver: solver, timeLimit: settings.timeLimitSeconds) : nil
-        var bound = costBound(context: context, answeredBound: answeredBound)
+        let background: BackgroundTask<Double?>?
+        if BackgroundBound.headCountApplies(to: context) {
+            let end = clock + .milliseconds(Int(settings.timeLimitSeconds * BackgroundBound.headCountShare * 1000))
+            background = BackgroundBound.headCount(context: context, deadline: end)
+        } else if shiftVariables <= BackgroundBound.maxShiftVariables {
+            background = BackgroundBound.lp(context: context, solver: solver, timeLimit: settings.timeLimitSeconds)
+        } else {
+            background = nil
+        }
+        let state = RosterState(context: context)
+        let constructed = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
+        statistics.greedySeconds = elapsed()
+        // The bounds after the construction, so that they do not slow the one phase every roster needs.
+        let capacity = CapacityBound(context: context)
+        var serviceBound = ServiceBound(capacity: capacity)
+        var bound = costBound(context: context, service: serviceBound)
+        // Lower bounds by source, checked against the final objective before one is reported.
+        var bounds: [(source: String, value: Double)] = [("capacity bound", bound)]
         let progress = self.progress
         // Sendable, so the search chains can report from their threads (with the bound as it was then).
         let emit: @Sendable (String, Double?, Double) -> Void = { stage, cost, bound in
@@ -107,13 +127,13 @@ public struct RosterScheduler: Sendable {
         func report(_ stage: String, _ cost: Double?) { emit(stage, cost, bound) }
         func failure(_ status: SolveStatus, conflicts: [RuleConflict] = [], violations: [RuleViolation] = []) -> ScheduleResult {
             ScheduleResult(status: status, roster: nil, violations: violations, service: nil, objective: .nan, bound: bound,
-                           answeredBound: answeredBound, seconds: elapsed(), conflicts: conflicts, rules: [], statistics: statistics)
+                           serviceBound: serviceBound, seconds: elapsed(), conflicts: conflicts, rules: [], statistics: statistics)
         }
-
-        let state = RosterState(context: context)
-        let constructed = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
-        statistics.greedySeconds = elapsed()
         report("greedy", state.cost)
+        // The LP service bound (GLPK) on its own thread within a quarter of the limit.
+        let serviceTask = BackgroundTask { [solver] in
+            ServiceBound(context: context, solver: solver, deadline: .now + .milliseconds(Int(settings.timeLimitSeconds * 250)))
+        }
         let explanation = InfeasibilityExplanation(context: context, solver: solver)
         // Agents the construction left short get a whole new row (`RowPlanner`), then, when the
         // construction ran to its end, their own contract MIP; both within a quarter of the limit
@@ -157,7 +177,10 @@ public struct RosterScheduler: Sendable {
             let r = lns.run(on: state, deadline: deadline, rng: &rng, maxRounds: 1)
             statistics.neighbourhoodsSolved += r.rounds
             statistics.neighbourhoodsImproved += r.improved
-            if let b = r.bound { bound = max(bound, b) }
+            if let b = r.bound {
+                bounds.append(("exact model", b))
+                bound = max(bound, b)
+            }
             report("exact model", state.cost)
         }
         if abs(state.cost - bound) / max(1, abs(state.cost)) > settings.relativeGap {
@@ -177,7 +200,7 @@ public struct RosterScheduler: Sendable {
             report("search", state.cost)
             if master {
                 let rows = RowMaster(solver: solver).improve(state, deadline: deadline - .milliseconds(Int(reserve * 1000)))
-                if let b = rows.bound { bound = max(bound, b) }
+                if let b = rows.bound { bounds.append(("row master", b)) }
                 report("rows master", state.cost)
             }
         }
@@ -211,29 +234,77 @@ public struct RosterScheduler: Sendable {
         let violations = RuleChecker(problem: problem).violations(of: roster)
         guard violations.isEmpty else { return failure(.noSolution, violations: violations) }
         let service = ProjectedService(roster: roster, context: context)
-        if let background, let value = background.result(waitingUntil: deadline) {
-            bound = max(bound, value)
+        if let background, let value = background.result(waitingUntil: deadline) ?? nil {
+            bounds.append((BackgroundBound.headCountApplies(to: context) ? "head-count bound" : "LP relaxation", value))
             statistics.boundSeconds = background.seconds
         }
+        var warnings: [String] = []
+        if let lp = serviceTask.result(waitingUntil: deadline) { serviceBound = lp }
+        report(String(format: "service bound (%@) %.1f of %.1f contacts", serviceBound.method as NSString, serviceBound.answered,
+                      service.queues.reduce(0) { $0 + $1.contacts }), state.cost)
+        var checkedService: ServiceBound? = serviceBound
+        let tolerance = 1e-6 * max(1, service.queues.reduce(0) { $0 + $1.contacts })
+        if service.answeredWithinThreshold > serviceBound.answered + tolerance {
+            warnings.append(String(format: "service bound %.3f (%@) below the roster's %.3f answered contacts: invalid, dropped",
+                                   serviceBound.answered, serviceBound.method as NSString, service.answeredWithinThreshold))
+            checkedService = nil
+        }
+        for (q, week) in service.queues.enumerated() where checkedService != nil {
+            if let b = serviceBound.perQueue[q], week.answeredWithinThreshold > b + tolerance {
+                warnings.append(String(format: "service bound of queue %@ %.3f below the roster's %.3f: invalid, dropped",
+                                       week.queueID as NSString, b, week.answeredWithinThreshold))
+                checkedService?.perQueue[q] = nil
+            }
+        }
+        if let checkedService { bounds.append(("service bound", costBound(context: context, service: checkedService))) }
         let objective = state.cost
-        bound = min(bound, objective)
+        let checked = Self.validBound(bounds, objective: objective)
+        bound = checked.bound
+        warnings += checked.warnings
         let gap = abs(objective - bound) / max(1, abs(objective))
         report("done", objective)
         return ScheduleResult(status: gap <= settings.relativeGap ? .optimal : .feasible, roster: roster, violations: [],
-                              service: service, objective: objective, bound: bound, answeredBound: max(answeredBound, service.answeredWithinThreshold),
-                              seconds: elapsed(), conflicts: [],
+                              service: service, objective: objective, bound: bound, serviceBound: checkedService,
+                              warnings: warnings, seconds: elapsed(), conflicts: [],
                               rules: RuleOutcome.outcomes(roster: roster, service: service, violations: [], problem: problem),
                               statistics: statistics)
     }
 
-    /// Lower bound on the cost: unanswered contacts at least (contacts − answeredBound), shortfall at
-    /// least its value at answeredBound spread best, paid hours at least every contract's weekly minimum.
-    func costBound(context: SchedulingContext, answeredBound: Double) -> Double {
+    /// The largest of `bounds` at most `objective` (−∞ when none), and one warning for each bound
+    /// above it: a lower bound above a rule-abiding roster's cost is wrong, so it is dropped and
+    /// reported, never used to claim optimality (tolerance 10⁻⁹ relative, for rounding).
+    static func validBound(_ bounds: [(source: String, value: Double)], objective: Double) -> (bound: Double, warnings: [String]) {
+        let tolerance = 1e-9 * max(1, abs(objective))
+        var bound = -Double.infinity
+        var warnings: [String] = []
+        for b in bounds {
+            if b.value > objective + tolerance {
+                warnings.append(String(format: "%@ %.4f above the roster's objective %.4f: invalid, dropped", b.source as NSString, b.value, objective))
+            } else {
+                bound = max(bound, b.value)
+            }
+        }
+        return (bound, warnings)
+    }
+
+    /// Lower bound on the cost at a valid service bound (every other term of the objective is ≥ 0,
+    /// weights being ≥ 0): unanswered contacts at least (contacts − service.answered); the shortfall
+    /// Σ_q max(0, target_q − answered_q) at least Σ_q max(0, target_q − perQueue_q) over the queues
+    /// with a per-queue bound (the others add ≥ 0), and at least max(0, Σ target − service.answered) (convexity); paid
+    /// hours at least every agent's max(horizon minimum, Σ over the horizon's week blocks of the
+    /// weekly minimum), each week block holding the weekly rule.
+    func costBound(context: SchedulingContext, service: ServiceBound) -> Double {
         let k = context.coefficients
-        let contacts = context.problem.queues.reduce(0) { $0 + $1.volume }
-        let minimumHours = Double(context.contracts.reduce(0) { $0 + $1.weekMinutesMin }) / 60
-        let target = context.problem.queues.reduce(0) { $0 + $1.serviceLevelTarget * $1.volume }
-        return k.unanswered * max(0, contacts - answeredBound) + k.paidHour * minimumHours
-            + k.shortfall * max(0, target - answeredBound)
+        let queues = context.problem.queues
+        let contacts = queues.reduce(0) { $0 + $1.volume }
+        let weeks = Double(context.weeks.count)
+        let minimumMinutes = context.contracts.reduce(0.0) { $0 + max(Double($1.horizonMinutesMin), weeks * Double($1.weekMinutesMin)) }
+        let target = queues.reduce(0) { $0 + $1.serviceLevelTarget * $1.volume }
+        let perQueue = zip(queues, service.perQueue).reduce(0.0) { sum, pair in
+            guard let b = pair.1 else { return sum }
+            return sum + max(0, pair.0.serviceLevelTarget * pair.0.volume - b)
+        }
+        let shortfall = max(target - service.answered, perQueue, 0)
+        return k.unanswered * max(0, contacts - service.answered) + k.paidHour * minimumMinutes / 60 + k.shortfall * shortfall
     }
 }

@@ -125,8 +125,8 @@ struct RowMaster {
         for _ in 0..<rounds {
             guard ContinuousClock.now < deadline, !context.stopRequested else { break }
             let (model, columns) = Self.master(state: state, pool: pool, integer: false)
-            guard let lp = try? solver.solve(model, options: SolveOptions(timeLimitSeconds: Self.seconds(to: deadline), relaxation: true)),
-                  lp.status == .optimal, lp.rowDuals.count == model.rows.count else { break }
+            let lp = solver.solveBuilt(model, options: SolveOptions(timeLimitSeconds: Self.seconds(to: deadline), relaxation: true))
+            guard lp.status == .optimal, lp.rowDuals.count == model.rows.count else { break }
             let sigma = Array(lp.rowDuals[0..<context.agentCount])
             let pi = Array(lp.rowDuals[context.agentCount...])
             func reducedCost(_ a: Int, _ row: [Int]) -> Double {
@@ -210,8 +210,8 @@ struct RowMaster {
             start[firstSlack + 2 * c] = Double(max(0, target.required - counts[c]))
             start[firstSlack + 2 * c + 1] = Double(max(0, counts[c] - target.required))
         }
-        guard let solution = try? solver.solve(model, options: SolveOptions(timeLimitSeconds: Self.seconds(to: deadline), start: start, maxNodes: maxNodes)),
-              solution.hasSolution else { return false }
+        let solution = solver.solveBuilt(model, options: SolveOptions(timeLimitSeconds: Self.seconds(to: deadline), start: start, maxNodes: maxNodes))
+        guard solution.hasSolution else { return false }
         var rows: [[Int]] = []
         for (a, ys) in columns.enumerated() {
             guard let j = ys.firstIndex(where: { solution.value($0) > 0.5 }) else { return false }

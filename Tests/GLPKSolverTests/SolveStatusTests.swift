@@ -31,6 +31,7 @@ func glpkMatchesBruteForceOnRandomIntegerModels(seed: Int) throws {
         #expect(model.maxViolation(of: glpk.values) < 1e-6)
         #expect(glpk.bound == glpk.objective)
     }
+    #expect(glpk.termination == .completed)
 }
 
 @Test func infeasibleModelIsAStatusNotAnError() throws {
@@ -66,7 +67,10 @@ private func hardModel(_ n: Int = 70) -> Model {
     #expect(model.maxViolation(of: s.values) < 1e-9)
     #expect(s.objective <= model.objective(of: start) + 1e-9, "never worse than the injected start")
     #expect(s.bound <= s.objective + 1e-9)
-    if s.status == .feasible { #expect(s.gap > 0) }
+    if s.status == .feasible {
+        #expect(s.gap > 0)
+        #expect(s.termination == .timeLimit)
+    }
     let seen = reports.items
     #expect(!seen.isEmpty, "progress is reported from the search")
     #expect(seen.allSatisfy { $0.bound == nil || $0.incumbent == nil || $0.bound! <= $0.incumbent! + 1e-9 })
@@ -77,6 +81,7 @@ private func hardModel(_ n: Int = 70) -> Model {
     let model = hardModel()
     let s = try GLPKSolver().solve(model, options: SolveOptions(timeLimitSeconds: 0.001, relativeGap: 0))
     #expect(s.status == .noSolution)
+    #expect(s.termination == .timeLimit, "no incumbent because of the clock, not a failed call")
     #expect(s.values.isEmpty)
     #expect(s.bound.isFinite, "the root LP bound is still reported")
 }
@@ -89,6 +94,7 @@ private func hardModel(_ n: Int = 70) -> Model {
     let lp = try GLPKSolver().solve(m, options: SolveOptions(relaxation: true))
     let ip = try GLPKSolver().solve(m, options: SolveOptions())
     #expect(abs(lp.objective - 1.5) < 1e-9)
+    #expect(lp.termination == .completed && ip.termination == .completed)
     #expect(abs(ip.objective - 1) < 1e-9)
 }
 
@@ -98,4 +104,25 @@ final class ProgressLog: @unchecked Sendable {
     private var list: [SolveProgress] = []
     func append(_ p: SolveProgress) { lock.withLock { list.append(p) } }
     var items: [SolveProgress] { lock.withLock { list } }
+}
+
+@Test func nodeLimitIsAWorkLimitNotATimeLimit() throws {
+    let model = hardModel()
+    let start = Array(repeating: 1.0, count: model.variables.count)
+    let s = try GLPKSolver().solve(model, options: SolveOptions(timeLimitSeconds: 30, relativeGap: 0, start: start, maxNodes: 3))
+    #expect(s.status == .feasible)
+    #expect(s.termination == .workLimit)
+    #expect(s.bound <= s.objective + 1e-9)
+}
+
+/// GLPK 5.0 return codes (glpk.h): 0x02 GLP_ESING, 0x05 GLP_EFAIL, 0x08 GLP_EITLIM, 0x09 GLP_ETMLIM,
+/// 0x0D GLP_ESTOP, 0x0E GLP_EMIPGAP.
+@Test func returnCodesMapToTerminations() {
+    #expect(GLPKSolver.termination(simplex: 0) == .completed)
+    #expect(GLPKSolver.termination(simplex: 0x09) == .timeLimit)
+    #expect(GLPKSolver.termination(simplex: 0x08) == .workLimit)
+    #expect(GLPKSolver.termination(simplex: 0x02) == .failed("glp_simplex returned GLP_ESING"))
+    #expect(GLPKSolver.termination(intopt: 0x0E, stoppedBy: nil) == .completed)
+    #expect(GLPKSolver.termination(intopt: 0x0D, stoppedBy: .workLimit) == .workLimit)
+    #expect(GLPKSolver.termination(intopt: 0x05, stoppedBy: nil) == .failed("glp_intopt returned GLP_EFAIL"))
 }

@@ -84,11 +84,12 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
     let summary = RunSummaryOutput(
         scenario: "demo \"week\"", timezone: "Asia/Jerusalem", inputsSHA256: String(repeating: "ab", count: 32),
         overrides: [AppliedOverride(key: "queues.voice.volume_factor", value: "1.15", path: "queues[0].volume_factor")],
-        queues: [.init(queueID: "voice", contacts: 9123.456, serviceLevel: 0.81234, asaSeconds: 14.26, occupancy: 0.8, understaffedIntervals: 7),
+        queues: [.init(queueID: "voice", contacts: 9123.456, serviceLevel: 0.81234, asaSeconds: 14.26, occupancy: 0.8, understaffedIntervals: 7,
+                       serviceBound: 0.85),
                  .init(queueID: "chat", contacts: 10, serviceLevel: 0.9, asaSeconds: 5, occupancy: 0.7, understaffedIntervals: 0,
                        simulated: .init(serviceLevel: 0.93456, ci95: 0.00512, asaSeconds: 7.26, abandonRate: 0, occupancy: 0.71234))],
         paidHours: 1750.5, agentsUsed: 58,
-        solver: .init(status: "feasible", objective: 123.45678, bound: 120, gap: nil, seconds: 59.987),
+        solver: .init(status: "feasible", objective: 123.45678, bound: 120, gap: nil, seconds: 59.987, serviceBound: 0.881234),
         rules: [.init(id: "min-rest-between-shifts", kind: .hard, violations: 0, penalty: 0),
                 .init(id: "prefer-off", kind: .soft, violations: 2, penalty: 10)],
         timings: .init(forecastSeconds: 0.4, staffingSeconds: 0.01, rosterSeconds: 59.8))
@@ -111,12 +112,14 @@ func moscowTime(_ instant: Int) -> RunTimestamp { RunTimestamp(instant: instant,
     let solver = object["solver"] as? [String: Any]
     #expect(solver?["gap"] is NSNull)
     #expect(solver?["objective"] as? Double == 123.4568)
+    #expect(solver?["service_bound"] as? Double == 0.8812)
+    #expect(queues[1]["service_bound"] is NSNull, "no per-queue bound: null")
     #expect((object["rules"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["hard", "soft"])
     #expect((object["timings"] as? [String: Double])?["roster_seconds"] == 59.8)
     // Keys come in the documented order with fixed decimals, so equal inputs give equal text.
     #expect(text.contains("""
           "queues": [
-            {"id": "voice", "contacts": 9123.46, "service_level": 0.8123, "asa_seconds": 14.3, "occupancy": 0.8000, "understaffed_intervals": 7, "unstable_intervals": 0, "unstable_contacts": 0.00, "response_hours": null, "mean_response_minutes": null, "p90_response_minutes": null, "backlog_end_of_day": [], "simulated": null},
+            {"id": "voice", "contacts": 9123.46, "service_level": 0.8123, "service_bound": 0.8500, "asa_seconds": 14.3, "occupancy": 0.8000, "understaffed_intervals": 7, "unstable_intervals": 0, "unstable_contacts": 0.00, "response_hours": null, "mean_response_minutes": null, "p90_response_minutes": null, "backlog_end_of_day": [], "simulated": null},
         """))
 }
 

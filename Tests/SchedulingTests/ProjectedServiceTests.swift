@@ -86,7 +86,7 @@ func midProblem(seed: UInt64 = 3, timeLimit: Double = 300, maxMoves: Int = 30_00
 
 @Test func capacityBoundHoldsForEveryTinyRoster() {
     let problem = TinyProblems.base()
-    let bound = CapacityBound(problem: problem, tables: ServiceTables(problem: problem))
+    let bound = CapacityBound(context: SchedulingContext(problem: problem))
     let best = BruteForceRosters.all(problem).map { ProjectedService(roster: $0, problem: problem).answeredWithinThreshold }.max()!
     #expect(bound.answered >= best - 1e-9)
     #expect(bound.answered < problem.queues[0].volume)

@@ -79,6 +79,13 @@ public enum Report {
             if let gap = summary.solver.gap { solver += ", gap \(Format.percent(gap, 2))" }
             if let seconds = summary.solver.seconds { solver += ", \(Format.fixed(seconds, 1)) s" }
             facts.append(solver)
+            if let bound = summary.solver.serviceBound {
+                let contacts = summary.queues.map { run.contacts(of: $0.id) }
+                let total = contacts.reduce(0, +)
+                let achieved = total > 0 ? zip(summary.queues, contacts).reduce(0) { $0 + $1.0.serviceLevel * $1.1 } / total : 1
+                facts.append(RunSummaryText.serviceBoundLine(achieved: achieved, bound: bound,
+                                                             perQueue: summary.queues.compactMap { q in q.serviceBound.map { (q.id, $0) } }))
+            }
             header.element("p", ["class": "facts"], text: facts.joined(separator: " · "))
             var provenance: [String] = []
             if !summary.overrides.isEmpty { provenance.append("overrides: " + summary.overrides.joined(separator: ", ")) }

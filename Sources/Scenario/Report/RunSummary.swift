@@ -30,13 +30,15 @@ public struct RunSummary: Sendable, Hashable, Decodable {
         }
         /// The discrete-event simulation's week (absent in runs that did not simulate).
         public var simulated: Simulated?
+        /// No roster can exceed this weekly share (null or absent: no valid bound).
+        public var serviceBound: Double?
 
         enum CodingKeys: String, CodingKey {
             case id, occupancy, simulated
             case serviceLevel = "service_level", asaSeconds = "asa_seconds", understaffedIntervals = "understaffed_intervals"
             case unstableIntervals = "unstable_intervals", unstableContacts = "unstable_contacts", responseHours = "response_hours"
             case meanResponseMinutes = "mean_response_minutes", p90ResponseMinutes = "p90_response_minutes"
-            case backlogEndOfDay = "backlog_end_of_day"
+            case backlogEndOfDay = "backlog_end_of_day", serviceBound = "service_bound"
         }
     }
 
@@ -64,6 +66,13 @@ public struct RunSummary: Sendable, Hashable, Decodable {
         /// Relative gap between objective and bound, 0...1.
         public var gap: Double?
         public var seconds: Double?
+        /// No roster can exceed this share of all contacts answered within threshold (null or absent: no valid bound).
+        public var serviceBound: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case status, objective, bound, gap, seconds
+            case serviceBound = "service_bound"
+        }
     }
 
     /// One named rule of the roster and what it cost.

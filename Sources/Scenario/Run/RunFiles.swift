@@ -52,16 +52,18 @@ enum RunFiles {
                      startSpreadMinutes: $0.startSpreadMinutes, prefsMet: $0.prefsMet, prefsTotal: $0.prefsTotal)
         }
         let understaffed = Dictionary(grouping: coverageRows.filter(\.isUnderstaffed), by: \.queue).mapValues(\.count)
+        let bounds = ServiceBoundShares(figures: figures, bound: result.serviceBound, problemQueueIDs: service.queues.map(\.queueID))
         var summary = RunSummaryOutput(
             scenario: scenario.name, timezone: scenario.timeZone.identifier, inputsSHA256: scenario.inputsSHA256,
             overrides: scenario.overrides,
             queues: figures.queues.map {
                 RunSummaryOutput.QueueKPI($0, understaffedIntervals: understaffed[$0.queueID] ?? 0,
-                                          simulated: simulation.map { [q = queueIndex[$0.queueID]!] in RunSummaryOutput.SimulatedKPI($0.queues[q]) })
+                                          simulated: simulation.map { [q = queueIndex[$0.queueID]!] in RunSummaryOutput.SimulatedKPI($0.queues[q]) },
+                                          serviceBound: bounds.perQueue[$0.queueID] ?? nil)
             },
             paidHours: service.paidHours, agentsUsed: Set(roster.shifts.map(\.agentID)).count,
             solver: .init(status: interrupted ? "interrupted" : result.status.rawValue, objective: result.objective, bound: result.bound, gap: result.gap,
-                          seconds: result.seconds),
+                          seconds: result.seconds, serviceBound: bounds.overall),
             rules: result.rules.map { .init(id: $0.rule.rawValue, kind: $0.isHard ? .hard : .soft, violations: $0.violations, penalty: $0.penalty) },
             timings: timings)
         summary.weekend = scenario.weekend

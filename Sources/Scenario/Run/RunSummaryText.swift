@@ -36,6 +36,8 @@ public enum RunSummaryText {
         let gap = s.solver.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "n/a"
         lines.append(String(format: "paid hours %.1f, agents used %d", s.paidHours, s.agentsUsed))
         lines.append("solver \(s.solver.status), gap \(gap), \(String(format: "%.1f", s.solver.seconds)) s")
+        if let line = serviceBoundLine(s) { lines.append(line) }
+        lines += outcome.boundWarnings.map { "warning: \($0)" }
         let paid = s.rules.filter { $0.kind == .soft && $0.penalty > 0 }
         if !paid.isEmpty {
             lines.append("soft rules paid: " + paid.map { String(format: "%@ %.1f (%d)", $0.id as NSString, $0.penalty, $0.violations) }.joined(separator: ", "))
@@ -46,5 +48,21 @@ public enum RunSummaryText {
             if changes.count > shownChanges { lines.append("  … and \(changes.count - shownChanges) more") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "service 86.4 %, no roster can exceed 88.1 % (voice ≤ 90.2 %, chat ≤ 85.0 %)": the achieved
+    /// share of all contacts answered within threshold beside `solver.service_bound`; nil without a bound.
+    static func serviceBoundLine(_ s: RunSummaryOutput) -> String? {
+        guard let bound = s.solver.serviceBound else { return nil }
+        let contacts = s.queues.reduce(0) { $0 + $1.contacts }
+        let achieved = contacts > 0 ? s.queues.reduce(0) { $0 + $1.serviceLevel * $1.contacts } / contacts : 1
+        return serviceBoundLine(achieved: achieved, bound: bound, perQueue: s.queues.compactMap { q in q.serviceBound.map { (q.queueID, $0) } })
+    }
+
+    /// The same line from its numbers (shares in [0, 1]), for the report's header too.
+    static func serviceBoundLine(achieved: Double, bound: Double, perQueue: [(id: String, bound: Double)]) -> String {
+        let queues = perQueue.map { String(format: "%@ ≤ %.1f %%", $0.id as NSString, $0.bound * 100) }
+        return String(format: "service %.1f %%, no roster can exceed %.1f %%", achieved * 100, bound * 100)
+            + (queues.isEmpty ? "" : " (" + queues.joined(separator: ", ") + ")")
     }
 }

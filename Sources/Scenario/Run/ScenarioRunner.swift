@@ -12,6 +12,8 @@ public struct RunOutcome: Sendable {
     public var summary: RunSummaryOutput
     /// With a published roster: one line per changed shift (`PublishedChangesText`); nil without one.
     public var changedShifts: [String]?
+    /// Bounds the scheduler found invalid and dropped (`ScheduleResult.warnings`), one line each.
+    public var boundWarnings: [String] = []
 }
 
 /// A run that finished without a roster: the hard rules cannot all hold (or no roster was found in
@@ -109,7 +111,7 @@ public struct ScenarioRunner: Sendable {
         let changes = problem.published.map {
             PublishedChangesText.lines($0.changes(in: roster, problem: problem), zone: problem.grid.timeZone)
         }
-        return RunOutcome(folder: folder, summary: summary, changedShifts: changes)
+        return RunOutcome(folder: folder, summary: summary, changedShifts: changes, boundWarnings: result.warnings)
     }
 
     func describe(_ source: ForecastSource) -> String {
