@@ -9,7 +9,7 @@ private let small = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
 /// summary.json, the solver's seconds in report.html's title line. Nothing else may differ.
 private func withoutSeconds(_ text: String) -> String {
     var out = text
-    for pattern in [#""(seconds|forecast_seconds|staffing_seconds|roster_seconds)": [0-9.]+"#, #", [0-9]+\.[0-9] s</p>"#] {
+    for pattern in [#""(seconds|forecast_seconds|staffing_seconds|roster_seconds)": [0-9.]+"#, #"(gap [0-9.]+%), [0-9]+\.[0-9] s"#] {
         out = out.replacingOccurrences(of: pattern, with: "<seconds>", options: .regularExpression)
     }
     return out
@@ -65,6 +65,19 @@ private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
         return try #require(percents.count == 6 ? percents[4] : nil)   // target, point, mean, p10, p50, p90
     }
     #expect(try voiceMedian(heavier.stdout) < voiceMedian(risk.stdout))
+    // With simulation: the same Erlang columns, two more; repeatable; the simulated mean follows the volume.
+    let simulated = try runWFM(["risk", small, "--roster", dir + "/runs/v0", "--paths", "12", "--simulate", "--set", "queues.voice.volume_factor=0.9"])
+    #expect(simulated.status == 0, "\(simulated.stderr)")
+    #expect(simulated.stdout.contains("simulated: mean  P(week < target)"))
+    #expect(try runWFM(["risk", small, "--roster", dir + "/runs/v0", "--paths", "12", "--simulate", "--set", "queues.voice.volume_factor=0.9"]).stdout == simulated.stdout)
+    let simulatedHeavier = try runWFM(["risk", small, "--roster", dir + "/runs/v0", "--paths", "12", "--simulate", "--set", "queues.voice.volume_factor=1.3"])
+    func simulatedVoiceMean(_ text: String) throws -> Double {
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("voice") })
+        let percents = line.split(separator: " ").filter { $0.hasSuffix("%") }.compactMap { Double($0.dropLast()) }
+        return try #require(percents.count == 7 ? percents[6] : nil)   // the six Erlang columns, then the simulated mean
+    }
+    let light = try simulatedVoiceMean(simulated.stdout), heavy = try simulatedVoiceMean(simulatedHeavier.stdout)
+    #expect(light > 0 && light < 100 && heavy < light, "\(light) vs \(heavy)")
     // sweep.csv's P(week < target) for v0 is the one wfm risk prints for the same roster and paths.
     let p = try #require(risk.stdout.split(separator: "\n").first { $0.hasPrefix("voice") }?.split(separator: " ").last)
     #expect(rows[1].contains(String(format: ",%.4f,", try #require(Double(p)))), "\(rows[1]) vs \(p)")
