@@ -72,6 +72,10 @@ public enum ScenarioLoader {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(file: file, line: context.mark.line,
                               message: "duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.joined(separator: ", ")) in one mapping")
+        case .reader(let problem, let offset, _, let yaml):
+            // The reader's offset counts bytes of the UTF-8 text: the line is one more than the line ends before it.
+            let line = offset.map { o in 1 + yaml.utf8.prefix(max(0, o)).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+            return Diagnostic(file: file, line: line, message: "not valid YAML: \(problem)")
         default:
             return Diagnostic(file: file, message: "not valid YAML: \(error)")
         }
@@ -212,7 +216,7 @@ struct LoadContext {
         }
         var published: PublishedRoster?
         if let node = value("published_roster"), let spec = reader.readPublishedRoster(node, "published_roster"),
-           let file = resolve(spec.file, key: "published_roster.file", node: spec.fileNode, reader: &reader),
+           let file = resolve(spec.file, key: "published_roster.file", node: spec.fileNode, encoding: spec.encoding, reader: &reader),
            let zone, let horizonDates {
             let shifts = ShiftsFile.read(file, zone: zone, bag: &reader.bag) { shift in
                 if !horizonDates.contains(shift.date) {

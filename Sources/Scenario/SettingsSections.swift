@@ -236,15 +236,19 @@ extension NodeReader {
         return valid ? days : nil
     }
 
-    /// `published_roster: {file: FILE, change_penalty: N}` → the file's node and path, and the penalty.
-    mutating func readPublishedRoster(_ node: Node, _ path: String) -> (fileNode: Node, file: String, changePenalty: Double)? {
-        guard let pairs = mapping(node, path, allowed: ["file", "change_penalty"]) else { return nil }
+    /// `published_roster: {file: FILE, change_penalty: N, encoding: E}` → the file's node, path and
+    /// encoding (nil: detected), and the penalty.
+    mutating func readPublishedRoster(_ node: Node, _ path: String)
+        -> (fileNode: Node, file: String, encoding: TextEncoding?, changePenalty: Double)? {
+        guard let pairs = mapping(node, path, allowed: ["file", "change_penalty", "encoding"]) else { return nil }
+        let encoding = NodeReader.value(pairs, "encoding").map { readEncoding($0, NodeReader.join(path, "encoding")) }
+        if case .some(nil) = encoding { return nil }
         let fileNode = required(pairs, "file", parent: node, path, expected: "the published shifts.csv")
         let file = fileNode.flatMap { string($0, NodeReader.join(path, "file"), what: "a CSV file path") }
         let penalty = required(pairs, "change_penalty", parent: node, path, expected: "the penalty per changed shift").flatMap {
             number($0, NodeReader.join(path, "change_penalty"), what: "a penalty per changed shift ≥ 0") { $0 >= 0 }
         }
         guard let fileNode, let file, let penalty else { return nil }
-        return (fileNode, file, penalty)
+        return (fileNode, file, encoding ?? nil, penalty)
     }
 }

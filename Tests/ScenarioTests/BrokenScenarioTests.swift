@@ -64,6 +64,9 @@ let brokenCases: [BrokenCase] = [
     BrokenCase(file: "yaml-syntax.yaml", expected: [
         "yaml-syntax.yaml:7: error: not valid YAML: did not find expected ',' or '}'",
     ]),
+    BrokenCase(file: "control-character.yaml", expected: [
+        "control-character.yaml:3: error: not valid YAML: control characters are not allowed",
+    ]),
     BrokenCase(file: "wrong-version.yaml", expected: [
         "wrong-version.yaml:2: error: version: this wfm reads scenario version 1, got \"2\"",
     ]),

@@ -103,6 +103,12 @@ private func fullForecast(skipping skipped: Int? = nil) -> String {
     #expect(s.publishedRoster?.shifts.map(\.templateID) == ["day"])
     #expect(loadDiagnostics(path, overrides: ["published_roster={file: published.csv}"]).first?
         .hasSuffix("published_roster.change_penalty: missing required key: expected the penalty per changed shift") == true)
+    // Like every file the scenario names, the published roster can name its encoding.
+    let named = try ScenarioLoader.load(path: path, overrides: ["published_roster={file: published.csv, change_penalty: 30, encoding: windows-1251}"])
+    #expect(named.publishedRoster?.file.encoding == .windows1251)
+    #expect(named.publishedRoster?.shifts == s.publishedRoster?.shifts)
+    #expect(loadDiagnostics(path, overrides: ["published_roster={file: published.csv, change_penalty: 30, encoding: koi8}"])
+        .contains { $0.hasSuffix("error: published_roster.encoding: expected utf-8 or windows-1251, got \"koi8\"") })
 }
 
 @Test func calendarDaysAreClosedOrScaledNeverBoth() throws {

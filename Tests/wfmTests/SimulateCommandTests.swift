@@ -43,7 +43,8 @@ private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     let out = NSTemporaryDirectory() + "wfm-feedback-tests-\(getpid())"
     try? FileManager.default.removeItem(atPath: out)
     defer { try? FileManager.default.removeItem(atPath: out) }
-    let run = try runWFM(["run", scenario, "--out", out, "--time-limit", "12",
+    // A work budget per solve under a wide clock cap, so both solves end by their moves on a busy machine too.
+    let run = try runWFM(["run", scenario, "--out", out, "--time-limit", "120", "--set", "solver.max_moves=2250", "--set", "solver.max_neighbourhoods=0",
                           "--set", "solver.simulation_rounds=1", "--set", "solver.simulation_replications=4"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.components(separatedBy: "simulation round: all queues").count - 1 == 2, "\(run.stderr)")
