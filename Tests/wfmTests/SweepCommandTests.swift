@@ -96,6 +96,7 @@ private let budget = ["solver.max_moves=300", "solver.max_neighbourhoods=0"]
     let report = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
     #expect(report.contains("id=\"sweep-voice\"") && report.contains("id=\"sweep-chat\""))
     #expect(report.contains("against queues.voice.volume_factor"))
+    #expect(!report.contains("against solver.max_moves"), "a key held at one value gets no panel")
     // Nothing half-written is left behind.
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/runs").allSatisfy { !$0.hasPrefix(".") })
 }

@@ -7,7 +7,8 @@ import Foundation
 public enum SweepReport {
     public static func render(plan: SweepPlan, rows: [SweepRow]) -> String {
         let queues = SweepMerge.queueIDs(rows)
-        let keys = plan.grids.map(\.key) + (plan.quantiles.isEmpty ? [] : ["quantile"])
+        // A key held at one value (a work budget, say) has nothing to show against.
+        let keys = plan.grids.filter { $0.values.count > 1 }.map(\.key) + (plan.quantiles.count > 1 ? ["quantile"] : [])
         var html = HTMLWriter()
         html.trusted("<!DOCTYPE html>\n")
         html.element("html", ["lang": "en"]) { page in
@@ -25,7 +26,7 @@ public enum SweepReport {
                     s.element("p", ["class": "note"],
                               text: "One dot per finished variant (hover for its overrides), the line joins the mean of each value. Service level by Erlang, volume-weighted over the week.")
                     if keys.isEmpty || queues.isEmpty {
-                        s.element("p", ["class": "note"], text: keys.isEmpty ? "The sweep has no grid." : "No variant finished.")
+                        s.element("p", ["class": "note"], text: keys.isEmpty ? "No grid key takes more than one value." : "No variant finished.")
                     }
                     for queue in queues where !keys.isEmpty {
                         s.element("figure", ["id": "sweep-\(queue)"]) { figure in
