@@ -160,17 +160,7 @@ struct LocalSearch {
             let current = state.choice[a][d]
             switch move {
             case .retime:
-                guard current >= 0 else { return nil }
-                let o = options[current]
-                let template = context.problem.templates[o.templateIndex]
-                var key = OptionKey(day: d, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)
-                if Bool.random(using: &rng) || template.lengthsMinutes.count == 1 {
-                    key.start += Bool.random(using: &rng) ? template.startStepMinutes : -template.startStepMinutes
-                } else {
-                    key.length = template.lengthsMinutes.randomElement(using: &rng)!
-                }
-                guard let n = index[key], n != current, allowedSets[a][d].contains(n) else { return nil }
-                return [.init(agent: a, day: d, option: n, breaks: nil)]
+                return retime(agent: a, day: d, current: current, rng: &rng)
             case .reassign:
                 let allowed = context.catalog.allowed[a][d]
                 let n = allowed.isEmpty || Int.random(in: 0..<Move.reassignOffOdds, using: &rng) == 0 ? -1 : allowed.randomElement(using: &rng)!
@@ -192,33 +182,56 @@ struct LocalSearch {
                 guard current >= 0 else { return nil }
                 return [.init(agent: a, day: d, option: current, breaks: nil)]
             case .blockSwap:
-                let b = free[Int.random(in: 0..<free.count, using: &rng)]
-                let span = d..<min(context.days, d + Int.random(in: Move.blockDays, using: &rng))
-                guard b != a, span.contains(where: { state.choice[a][$0] != state.choice[b][$0] }),
-                      span.allSatisfy({ allows(b, state.choice[a][$0], day: $0) && allows(a, state.choice[b][$0], day: $0) })
-                else { return nil }
-                return span.filter { state.choice[a][$0] != state.choice[b][$0] }.flatMap { day in
-                    [RosterState.Change(agent: a, day: day, option: state.choice[b][day], breaks: nil),
-                     RosterState.Change(agent: b, day: day, option: state.choice[a][day], breaks: nil)]
-                }
+                return blockSwap(agent: a, day: d, in: state, rng: &rng)
             case .blockAssign:
-                let span = d..<min(context.days, d + Int.random(in: Move.blockDays, using: &rng))
-                var model: ShiftOption? = nil
-                if Int.random(in: 0..<Move.blockOffOdds, using: &rng) != 0 {
-                    guard let pick = current >= 0 ? current : context.catalog.allowed[a][d].randomElement(using: &rng) else { return nil }
-                    model = options[pick]
-                }
-                var changes: [RosterState.Change] = []
-                for day in span {
-                    var n = -1
-                    if let model {
-                        guard let same = same(as: model, day: day, agent: a) else { return nil }
-                        n = same
-                    }
-                    if n != state.choice[a][day] { changes.append(.init(agent: a, day: day, option: n, breaks: nil)) }
-                }
-                return changes.isEmpty ? nil : changes
+                return blockAssign(agent: a, day: d, in: state, rng: &rng)
             }
+        }
+
+        private func retime(agent a: Int, day d: Int, current: Int, rng: inout SplitMix64) -> [RosterState.Change]? {
+            guard current >= 0 else { return nil }
+            let o = options[current]
+            let template = context.problem.templates[o.templateIndex]
+            var key = OptionKey(day: d, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)
+            if Bool.random(using: &rng) || template.lengthsMinutes.count == 1 {
+                key.start += Bool.random(using: &rng) ? template.startStepMinutes : -template.startStepMinutes
+            } else {
+                key.length = template.lengthsMinutes.randomElement(using: &rng)!
+            }
+            guard let n = index[key], n != current, allowedSets[a][d].contains(n) else { return nil }
+            return [.init(agent: a, day: d, option: n, breaks: nil)]
+        }
+
+        private func blockSwap(agent a: Int, day d: Int, in state: RosterState, rng: inout SplitMix64) -> [RosterState.Change]? {
+            let b = free[Int.random(in: 0..<free.count, using: &rng)]
+            let span = d..<min(context.days, d + Int.random(in: Move.blockDays, using: &rng))
+            guard b != a, span.contains(where: { state.choice[a][$0] != state.choice[b][$0] }),
+                  span.allSatisfy({ allows(b, state.choice[a][$0], day: $0) && allows(a, state.choice[b][$0], day: $0) })
+            else { return nil }
+            return span.filter { state.choice[a][$0] != state.choice[b][$0] }.flatMap { day in
+                [RosterState.Change(agent: a, day: day, option: state.choice[b][day], breaks: nil),
+                 RosterState.Change(agent: b, day: day, option: state.choice[a][day], breaks: nil)]
+            }
+        }
+
+        private func blockAssign(agent a: Int, day d: Int, in state: RosterState, rng: inout SplitMix64) -> [RosterState.Change]? {
+            let current = state.choice[a][d]
+            let span = d..<min(context.days, d + Int.random(in: Move.blockDays, using: &rng))
+            var model: ShiftOption? = nil
+            if Int.random(in: 0..<Move.blockOffOdds, using: &rng) != 0 {
+                guard let pick = current >= 0 ? current : context.catalog.allowed[a][d].randomElement(using: &rng) else { return nil }
+                model = options[pick]
+            }
+            var changes: [RosterState.Change] = []
+            for day in span {
+                var n = -1
+                if let model {
+                    guard let same = same(as: model, day: day, agent: a) else { return nil }
+                    n = same
+                }
+                if n != state.choice[a][day] { changes.append(.init(agent: a, day: day, option: n, breaks: nil)) }
+            }
+            return changes.isEmpty ? nil : changes
         }
     }
 }

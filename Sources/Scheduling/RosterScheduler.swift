@@ -348,7 +348,7 @@ private struct ScheduleRun {
         return ScheduleResult(status: gap <= settings.relativeGap ? .optimal : .feasible, roster: roster, violations: [],
                               service: service, objective: objective, bound: bound, serviceBound: checkedService,
                               warnings: warnings, seconds: elapsed(), conflicts: [],
-                              rules: RuleOutcome.outcomes(roster: roster, service: service, violations: [], problem: problem),
+                              rules: RuleOutcome.outcomes(roster: roster, service: service, violations: violations, problem: problem),
                               statistics: statistics)
     }
 
