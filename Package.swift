@@ -48,7 +48,10 @@ let package = Package(
         .testTarget(name: "wfmTests", dependencies: ["wfm"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "MIP", "GLPKSolver"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scheduling", "Staffing", "WFMCore"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "MIP", "GLPKSolver", "WFMCore"]),
+        .testTarget(name: "SchedulingTests", dependencies: [
+            "Scheduling", "MIP", "GLPKSolver", "WFMCore",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
 
         .target(name: "CurtoisFormat", path: "Benchmarks/CurtoisFormat"),
         .testTarget(name: "CurtoisFormatTests", dependencies: ["CurtoisFormat"]),

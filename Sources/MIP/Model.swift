@@ -5,8 +5,7 @@
 ///                             lower_j ≤ x_j ≤ upper_j, x_j integer where `isInteger`
 ///
 /// Bounds may be infinite (`-.infinity`, `.infinity`). Every variable and row carries a name so a
-/// solver's answer can be explained; a `penaltyGroup` on a variable names the soft rule whose cost
-/// it carries (e.g. `prefer-off`), so after solving the program can say which soft rules were paid for.
+/// solver's answer can be explained.
 public struct Model: Sendable {
     public enum Sense: Sendable { case minimize, maximize }
 
@@ -16,8 +15,6 @@ public struct Model: Sendable {
         public var upper: Double
         public var cost: Double
         public var isInteger: Bool
-        /// The stable id of the soft rule this variable's cost belongs to, if any.
-        public var penaltyGroup: String?
     }
 
     public struct Row: Sendable, Hashable {
@@ -56,16 +53,15 @@ public struct Model: Sendable {
     /// Adds a variable and returns its handle.
     @discardableResult
     public mutating func addVariable(_ name: String, lower: Double = 0, upper: Double = .infinity,
-                                     cost: Double = 0, integer: Bool = false, penaltyGroup: String? = nil) -> Var {
-        variables.append(Variable(name: name, lower: lower, upper: upper, cost: cost,
-                                  isInteger: integer, penaltyGroup: penaltyGroup))
+                                     cost: Double = 0, integer: Bool = false) -> Var {
+        variables.append(Variable(name: name, lower: lower, upper: upper, cost: cost, isInteger: integer))
         return Var(variables.count - 1)
     }
 
     /// Adds a binary (0/1 integer) variable.
     @discardableResult
-    public mutating func addBinary(_ name: String, cost: Double = 0, penaltyGroup: String? = nil) -> Var {
-        addVariable(name, lower: 0, upper: 1, cost: cost, integer: true, penaltyGroup: penaltyGroup)
+    public mutating func addBinary(_ name: String, cost: Double = 0) -> Var {
+        addVariable(name, lower: 0, upper: 1, cost: cost, integer: true)
     }
 
     /// Adds the row `lower ≤ Σ terms ≤ upper`. Terms naming the same variable are summed.

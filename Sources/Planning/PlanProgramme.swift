@@ -31,7 +31,7 @@ public struct PlanProgramme: Sendable {
         for s in plan.startWeeks {
             let paidWeeks = (s..<plan.weeks).reduce(0.0) { $0 + plan.headcountPerHire(age: $1 - s) }
             let h = model.addVariable("class-size[\(s)]", lower: 0, upper: Double(hiring.maxSize),
-                                      cost: c.hire + c.fteWeek * paidWeeks, integer: true, penaltyGroup: "hiring")
+                                      cost: c.hire + c.fteWeek * paidWeeks, integer: true)
             let y = model.addBinary("class-start[\(s)]")
             model.addRow("class-min[\(s)]", [.init(h, 1), .init(y, -Double(hiring.minSize))], lower: 0)
             model.addRow("class-max[\(s)]", [.init(h, 1), .init(y, -Double(hiring.maxSize))], upper: 0)
@@ -46,8 +46,8 @@ public struct PlanProgramme: Sendable {
             }
         }
         for t in 0..<plan.weeks {
-            let o = model.addVariable("overtime[\(t)]", cost: c.overtimeFTEWeek, penaltyGroup: "overtime")
-            let u = model.addVariable("shortfall[\(t)]", cost: c.shortfallFTEWeek, penaltyGroup: "shortfall")
+            let o = model.addVariable("overtime[\(t)]", cost: c.overtimeFTEWeek)
+            let u = model.addVariable("shortfall[\(t)]", cost: c.shortfallFTEWeek)
             overtime.append(o)
             shortfall.append(u)
             let productive = size.compactMap { s, h -> Model.Term? in

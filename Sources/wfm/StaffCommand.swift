@@ -64,81 +64,11 @@ struct StaffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let load = calls * aht / (intervalMinutes * 60)
-        let queueModel: QueueModel = patience.map { .erlangA(patienceSeconds: $0) } ?? .erlangC
-        let performance: QueuePerformance
-        if let agents {
-            performance = queueModel.performance(load: load, ahtSeconds: aht, agents: agents, thresholdSeconds: slSeconds)
-        } else {
-            let targets = ServiceTargets(serviceLevel: sl, thresholdSeconds: slSeconds, maxOccupancy: maxOccupancy,
-                                         maxASASeconds: maxASA, maxAbandonment: maxAbandon)
-            performance = RequiredAgents.minimum(load: load, ahtSeconds: aht, model: queueModel, targets: targets)
-        }
-        let report = StaffReport(performance, scheduled: Shrinkage.scheduled(required: performance.agents, shrinkage: shrinkage),
-                                 withAbandonment: model == .erlangA)
+        let targets = ServiceTargets(serviceLevel: sl, thresholdSeconds: slSeconds, maxOccupancy: maxOccupancy,
+                                     maxASASeconds: maxASA, maxAbandonment: maxAbandon)
+        let report = StaffReport(calls: calls, ahtSeconds: aht, intervalMinutes: intervalMinutes,
+                                 model: patience.map { .erlangA(patienceSeconds: $0) } ?? .erlangC,
+                                 agents: agents, targets: targets, shrinkage: shrinkage)
         print(json ? try report.json() : report.text)
-    }
-}
-
-/// The numbers `wfm staff` prints, with the JSON keys of SPEC.md.
-struct StaffReport: Encodable {
-    var agents: Int
-    var scheduledAgents: Int
-    var offeredLoad: Double
-    var serviceLevel: Double
-    /// nil (JSON null) when infinite: the queue is unstable.
-    var asaSeconds: Double?
-    var waitProbability: Double
-    var occupancy: Double
-    var abandonProbability: Double?
-
-    init(_ p: QueuePerformance, scheduled: Int, withAbandonment: Bool) {
-        agents = p.agents
-        scheduledAgents = scheduled
-        offeredLoad = p.offeredLoad
-        serviceLevel = p.serviceLevel
-        asaSeconds = p.asaSeconds.isFinite ? p.asaSeconds : nil
-        waitProbability = p.waitProbability
-        occupancy = p.occupancy
-        abandonProbability = withAbandonment ? p.abandonProbability : nil
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case agents, scheduledAgents = "scheduled_agents", offeredLoad = "offered_load", serviceLevel = "service_level",
-             asaSeconds = "asa_seconds", waitProbability = "wait_probability", occupancy,
-             abandonProbability = "abandon_probability"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(agents, forKey: .agents)
-        try c.encode(scheduledAgents, forKey: .scheduledAgents)
-        try c.encode(offeredLoad, forKey: .offeredLoad)
-        try c.encode(serviceLevel, forKey: .serviceLevel)
-        try c.encode(asaSeconds, forKey: .asaSeconds) // null when unstable
-        try c.encode(waitProbability, forKey: .waitProbability)
-        try c.encode(occupancy, forKey: .occupancy)
-        try c.encodeIfPresent(abandonProbability, forKey: .abandonProbability)
-    }
-
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
-    var text: String {
-        func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
-        var lines = [
-            "agents             \(agents)",
-            "scheduled agents   \(scheduledAgents)   (after shrinkage)",
-            "offered load       \(String(format: "%.3f", offeredLoad)) erlangs",
-            "service level      \(percent(serviceLevel))",
-            "ASA                \(asaSeconds.map { String(format: "%.1f s", $0) } ?? "unbounded (agents ≤ load)")",
-            "wait probability   \(percent(waitProbability))",
-            "occupancy          \(percent(occupancy))",
-        ]
-        if let abandonProbability { lines.append("abandonment        \(percent(abandonProbability))") }
-        return lines.joined(separator: "\n")
     }
 }

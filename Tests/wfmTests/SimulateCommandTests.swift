@@ -11,7 +11,7 @@ private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     try? FileManager.default.removeItem(atPath: out)
     defer { try? FileManager.default.removeItem(atPath: out) }
     let scenario = scenarios.appendingPathComponent("small/small.yaml").path
-    let run = try runWFM(["run", scenario, "--out", out, "--time-limit", "3", "--quiet", "--set", "solver.simulation_replications=4"])
+    let run = try runWFM(["run", scenario, "--out", out, "--quiet", "--set", "solver.simulation_replications=4"] + quickRun)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("simulated SL (95 %)"))
     let data = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))
@@ -43,9 +43,9 @@ private let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     let out = NSTemporaryDirectory() + "wfm-feedback-tests-\(getpid())"
     try? FileManager.default.removeItem(atPath: out)
     defer { try? FileManager.default.removeItem(atPath: out) }
-    // A work budget per solve under a wide clock cap, so both solves end by their moves on a busy machine too.
-    let run = try runWFM(["run", scenario, "--out", out, "--time-limit", "120", "--set", "solver.max_moves=2250", "--set", "solver.max_neighbourhoods=0",
-                          "--set", "solver.simulation_rounds=1", "--set", "solver.simulation_replications=4"])
+    // Each solve (the pilot and the round) ends by the move budget of `quickRun`, not its share of the clock.
+    let run = try runWFM(["run", scenario, "--out", out, "--set", "solver.simulation_rounds=1",
+                          "--set", "solver.simulation_replications=4"] + quickRun)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.components(separatedBy: "simulation round: all queues").count - 1 == 2, "\(run.stderr)")
     let data = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))

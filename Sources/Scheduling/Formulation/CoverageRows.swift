@@ -63,8 +63,7 @@ extension RosterFormulation {
             var row = onTerms[key]!
             for s in groupSkills[g] {
                 let f = model.addVariable("f[g\(g),\(context.problem.queues[s.queue].id),t\(t)]",
-                                          cost: Double(s.level - 1) * context.problem.weights.secondarySkill / u,
-                                          penaltyGroup: s.level > 1 ? RuleID.secondarySkill.rawValue : nil)
+                                          cost: Double(s.level - 1) * context.problem.weights.secondarySkill / u)
                 row.append(Model.Term(f, 1))
                 inflow[s.queue * T + t].append(Model.Term(f, 1))
                 reachQ[s.queue * T + t] += u * Double(reach[key]!.count)
@@ -110,8 +109,7 @@ extension RosterFormulation {
         if k.shortfall > 0 {
             for q in 0..<Q {
                 let queue = context.problem.queues[q]
-                let s = model.addVariable("\(RuleID.serviceTarget.rawValue)[\(queue.id)]", cost: k.shortfall,
-                                          penaltyGroup: RuleID.serviceTarget.rawValue)
+                let s = model.addVariable("\(RuleID.serviceTarget.rawValue)[\(queue.id)]", cost: k.shortfall)
                 model.addRow("\(RuleID.serviceTarget.rawValue)[\(queue.id)]", serviceTerms[q] + [Model.Term(s, 1)],
                              lower: queue.serviceLevelTarget * queue.volume - baseAnswered[q])
             }
@@ -140,12 +138,11 @@ extension RosterFormulation {
             }
             if target.underWeight > 0, missing > 0 {
                 let u = model.addVariable("\(RuleID.coverUnder.rawValue)[\(name)]", lower: 0, upper: Double(missing),
-                                          cost: target.underWeight, penaltyGroup: RuleID.coverUnder.rawValue)
+                                          cost: target.underWeight)
                 model.addRow("\(RuleID.coverUnder.rawValue)[\(name)]", [Model.Term(u, 1)] + counted[i], lower: Double(missing))
             }
             if target.overWeight > 0, counted[i].count > missing {
-                let v = model.addVariable("\(RuleID.coverOver.rawValue)[\(name)]", lower: 0, cost: target.overWeight,
-                                          penaltyGroup: RuleID.coverOver.rawValue)
+                let v = model.addVariable("\(RuleID.coverOver.rawValue)[\(name)]", lower: 0, cost: target.overWeight)
                 model.addRow("\(RuleID.coverOver.rawValue)[\(name)]", [Model.Term(v, 1)] + counted[i].map { Model.Term($0.variable, -1) },
                              lower: Double(-missing))
             }

@@ -124,8 +124,7 @@ extension RosterFormulation {
             for (i, (window, range)) in zip(context.preferences[a], context.preferenceRanges[a]).enumerated() {
                 let name = "\(agentIDs[a]),\(window.date),\(i)"
                 if window.kind == .preferOff {
-                    let p = model.addVariable("\(RuleID.preferOff.rawValue)[\(name)]", lower: 0, upper: 1, cost: w.preferOff,
-                                              penaltyGroup: RuleID.preferOff.rawValue)
+                    let p = model.addVariable("\(RuleID.preferOff.rawValue)[\(name)]", lower: 0, upper: 1, cost: w.preferOff)
                     for d in 0..<context.days {
                         let hit = x(a, d).filter { options[$0.option].start < range.upperBound && range.lowerBound < options[$0.option].end }
                         if !hit.isEmpty {
@@ -133,8 +132,7 @@ extension RosterFormulation {
                         }
                     }
                 } else if window.kind == .preferOn {
-                    let p = model.addVariable("\(RuleID.preferOn.rawValue)[\(name)]", lower: 0, upper: 1, cost: w.preferOn,
-                                              penaltyGroup: RuleID.preferOn.rawValue)
+                    let p = model.addVariable("\(RuleID.preferOn.rawValue)[\(name)]", lower: 0, upper: 1, cost: w.preferOn)
                     let cover = (0..<context.days).flatMap { d in
                         x(a, d).filter { options[$0.option].start <= range.lowerBound && range.upperBound <= options[$0.option].end }
                     }
@@ -162,7 +160,7 @@ extension RosterFormulation {
                         continue
                     }
                     let name = "\(RuleID.shiftOnRequest.rawValue)[\(agentIDs[a]),d\(r.day),\(i)]"
-                    let p = model.addVariable(name, lower: 0, upper: 1, cost: r.weight, penaltyGroup: RuleID.shiftOnRequest.rawValue)
+                    let p = model.addVariable(name, lower: 0, upper: 1, cost: r.weight)
                     model.addRow(name, [Model.Term(p, 1)] + hit.map { Model.Term($0.variable, 1) }, lower: 1)
                 }
             }
@@ -180,8 +178,7 @@ extension RosterFormulation {
             let rows = free.map { a in (a, (0..<context.days).flatMap { d in x(a, d).filter { counts(options[$0.option]) } }) }
                 .filter { !$0.1.isEmpty }
             guard !rows.isEmpty else { continue }
-            let n = model.addVariable("\(rule.rawValue)[max]", lower: Double(lowest), upper: Double(context.days), cost: weight,
-                                      penaltyGroup: rule.rawValue)
+            let n = model.addVariable("\(rule.rawValue)[max]", lower: Double(lowest), upper: Double(context.days), cost: weight)
             for (a, list) in rows {
                 model.addRow("\(rule.rawValue)[\(agentIDs[a])]", [Model.Term(n, 1)] + list.map { Model.Term($0.variable, -1) }, lower: 0)
             }

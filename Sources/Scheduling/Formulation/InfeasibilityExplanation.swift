@@ -29,7 +29,12 @@ struct InfeasibilityExplanation {
         case unknown
     }
 
-    func week(agent a: Int, seconds: Double = 5) -> WeekVerdict {
+    /// Time cap of one agent's contract-only MIP (`week`) and of its elastic explanation
+    /// (`conflicts`), seconds.
+    static let weekSeconds = 5.0
+    static let conflictSeconds = 10.0
+
+    func week(agent a: Int, seconds: Double = weekSeconds) -> WeekVerdict {
         let formulation = RosterFormulation(context: context, free: [a], service: false)
         let s = solver.solveBuilt(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1))
         switch s.status {
@@ -40,7 +45,7 @@ struct InfeasibilityExplanation {
     }
 
     /// The rules agent `a` would have to break, least total slack first.
-    func conflicts(agent a: Int, seconds: Double = 10) -> [RuleConflict] {
+    func conflicts(agent a: Int, seconds: Double = conflictSeconds) -> [RuleConflict] {
         let formulation = RosterFormulation(context: context, free: [a], elastic: InfeasibilityExplanation.families,
                                             relaxedAvailability: true, service: false)
         let s = solver.solveBuilt(formulation.model, options: SolveOptions(timeLimitSeconds: seconds, relativeGap: 1e-6))

@@ -4,7 +4,7 @@ import MIP
 /// neighbourhood: `free` agents get variables, every other agent is fixed and enters only as a
 /// constant base capacity per queue and interval (`FixedPart`). docs/formulation.md explains every
 /// variable, row and weight; each rule is one function in FormulationRules.swift and names its
-/// rows `<rule-id>[agent,…]`; penalty variables carry their rule id as `penaltyGroup`.
+/// rows `<rule-id>[agent,…]`.
 ///
 /// Variables: `x[a,d,o]` (binary) agent a works option o on day d; `works[a,d]` = Σ_o x[a,d,o] where
 /// sequence rules need it and the day has several options; per-agent, per-week start-spread bounds;
@@ -152,12 +152,12 @@ public struct RosterFormulation {
         if elastic.contains(rule) {
             let label = "\(rule.rawValue)[\(name)]"
             if upper.isFinite {
-                let s = model.addVariable("slack-over:" + label, cost: slackCost, penaltyGroup: rule.rawValue)
+                let s = model.addVariable("slack-over:" + label, cost: slackCost)
                 terms.append(Model.Term(s, -1))
                 slacks.append((rule, agent, days, s, unit))
             }
             if lower.isFinite {
-                let s = model.addVariable("slack-under:" + label, cost: slackCost, penaltyGroup: rule.rawValue)
+                let s = model.addVariable("slack-under:" + label, cost: slackCost)
                 terms.append(Model.Term(s, 1))
                 slacks.append((rule, agent, days, s, unit))
             }

@@ -1,5 +1,5 @@
 /// Stable ids of every rule the scheduler knows. They appear in summary.json `rules`, in rule-checker
-/// violations, in infeasibility explanations and as `penaltyGroup` of MIP penalty variables.
+/// violations, in infeasibility explanations and in the names of MIP rows and penalty variables.
 public enum RuleID: String, Sendable, Hashable, CaseIterable, Codable {
     // Hard rules (contracts, templates, availability).
     case oneShiftPerDay = "one-shift-per-day"

@@ -4,18 +4,9 @@ import MIP
 /// Simulated annealing over agent-day changes, priced exactly by `RosterState` (true Erlang service
 /// of every touched interval after re-allocating skills, breaks placed coverage-aware).
 ///
-/// Moves (chosen at random with fixed weights; a move that cannot apply to the problem, retime
-/// without alternative starts or lengths, rebreak without breaks, gets weight 0):
-/// - *retime* (35): a worked day gets a neighbouring option (start ± one step, or another length);
-/// - *reassign* (25): an agent-day gets a random allowed option, or a day off (1 in 8);
-/// - *move day* (20): a shift moves from a worked day to a day off (same start and length if allowed);
-/// - *swap* (10): two agents exchange their shifts of one day (each must be allowed the other's);
-/// - *rebreak* (10): a shift's breaks are placed again given today's coverage;
-/// - *block swap* (10): two agents exchange their shifts over 2–7 consecutive days (cover unchanged;
-///   moves whole runs of work and rest, which the minimum-run rules need);
-/// - *block assign* (10): an agent works one template (same start and length) on 2–7 consecutive
-///   days, or takes them all off.
-/// Every move keeps all hard rules except the priced ones (`WeekRules.shortfall`).
+/// Each step draws an agent, a day and a `Move` (at random with the weights of `Move.weight`; a move
+/// that cannot apply to the problem gets weight 0). Every move keeps all hard rules except the priced
+/// ones (`WeekRules.shortfall`).
 /// Acceptance: Metropolis with temperature falling geometrically from `startTemperature` to
 /// `endTemperature` (contacts) over the budget (moves when bounded, else time); the best state seen
 /// is restored at the end.
@@ -32,27 +23,68 @@ struct LocalSearch {
         problem.queues.isEmpty ? LocalSearch(startTemperature: 100, endTemperature: 0.2) : LocalSearch()
     }
 
-    private struct OptionKey: Hashable { var day: Int, template: Int, start: Int, length: Int }
+    /// The kinds of move, in the order of the weighted draw (the order is part of what a seed gives).
+    enum Move: Int, CaseIterable {
+        /// A worked day gets a neighbouring option (start ± one step, or another length).
+        case retime
+        /// An agent-day gets a random allowed option, or a day off (1 in `reassignOffOdds`).
+        case reassign
+        /// A shift moves from a worked day to a day off (same start and length if allowed).
+        case moveDay
+        /// Two agents exchange their shifts of one day (each must be allowed the other's).
+        case swap
+        /// A shift's breaks are placed again given today's coverage.
+        case rebreak
+        /// Two agents exchange their shifts over `blockDays` consecutive days (cover unchanged; moves
+        /// whole runs of work and rest, which the minimum-run rules need).
+        case blockSwap
+        /// An agent works one template (same start and length) on `blockDays` consecutive days, or
+        /// takes them all off (1 in `blockOffOdds`).
+        case blockAssign
+
+        /// Relative frequency of the move where it applies (out of 120 when all apply).
+        var weight: Int {
+            switch self {
+            case .retime: 35
+            case .reassign: 25
+            case .moveDay: 20
+            case .swap, .rebreak, .blockSwap, .blockAssign: 10
+            }
+        }
+
+        /// Whether the move can change anything on `problem`: retime needs a template with another
+        /// start or length, rebreak a template with breaks, the block moves more than one day.
+        func applies(to problem: RosterProblem) -> Bool {
+            switch self {
+            case .retime:
+                problem.templates.contains { $0.lengthsMinutes.count > 1 || $0.startLatestMinute - $0.startEarliestMinute >= $0.startStepMinutes }
+            case .rebreak: problem.templates.contains { !$0.breaks.isEmpty }
+            case .blockSwap, .blockAssign: problem.grid.days > 1
+            case .reassign, .moveDay, .swap: true
+            }
+        }
+
+        /// Consecutive days of a block move (cut at the horizon's end).
+        static let blockDays = 2...7
+        /// A reassign gives a day off with probability 1 / this.
+        static let reassignOffOdds = 8
+        /// A block assign gives days off with probability 1 / this.
+        static let blockOffOdds = 4
+    }
 
     /// Runs until `deadline`, or `maxMoves` when given (cooling then follows the moves, not the
     /// clock); returns the number of moves tried. `agents` restricts the moves to those agents (the
     /// others stay fixed), e.g. to polish a neighbourhood.
-    @discardableResult
     /// `progress` is called about once a second with the best cost so far.
+    @discardableResult
     func run(on state: RosterState, agents: [Int]? = nil, deadline: ContinuousClock.Instant, maxMoves: Int?,
              rng: inout SplitMix64, progress: ((Double) -> Void)? = nil) -> Int {
         let context = state.context
-        let options = context.catalog.options
-        var index: [OptionKey: Int] = [:]
-        for (i, o) in options.enumerated() { index[OptionKey(day: o.day, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)] = i }
-        let allowedSets = context.catalog.allowed.map { $0.map(Set.init) }
         let free = agents ?? Array(0..<context.agentCount)
         guard !free.isEmpty else { return 0 }
-        let days = context.days
-        let templates = context.problem.templates
-        let canRetime = templates.contains { $0.lengthsMinutes.count > 1 || $0.startLatestMinute - $0.startEarliestMinute >= $0.startStepMinutes }
-        let canRebreak = templates.contains { !$0.breaks.isEmpty }
-        let weights = [canRetime ? 35 : 0, 25, 20, 10, canRebreak ? 10 : 0, days > 1 ? 10 : 0, days > 1 ? 10 : 0]
+        let proposals = Proposals(context: context, free: free)
+        let moveKinds = Move.allCases
+        let weights = moveKinds.map { $0.applies(to: context.problem) ? $0.weight : 0 }
         let cumulative = weights.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + $1) }
         let clockStart = ContinuousClock.now
         let budget = max(1e-3, (deadline - clockStart).inSeconds)
@@ -75,82 +107,11 @@ struct LocalSearch {
             }
             moves += 1
             let a = free[Int.random(in: 0..<free.count, using: &rng)]
-            let d = Int.random(in: 0..<days, using: &rng)
+            let d = Int.random(in: 0..<context.days, using: &rng)
             let roll = Int.random(in: 0..<cumulative.last!, using: &rng)
-            let move = cumulative.firstIndex { roll < $0 }!
-            let currentOption = state.choice[a][d]
-            var changes: [RosterState.Change] = []
-            if move == 0 {
-                guard currentOption >= 0 else { continue }
-                let o = options[currentOption]
-                let template = context.problem.templates[o.templateIndex]
-                var key = OptionKey(day: d, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)
-                if Bool.random(using: &rng) || template.lengthsMinutes.count == 1 {
-                    key.start += Bool.random(using: &rng) ? template.startStepMinutes : -template.startStepMinutes
-                } else {
-                    key.length = template.lengthsMinutes.randomElement(using: &rng)!
-                }
-                guard let n = index[key], n != currentOption, allowedSets[a][d].contains(n) else { continue }
-                changes = [.init(agent: a, day: d, option: n, breaks: nil)]
-            } else if move == 1 {
-                let allowed = context.catalog.allowed[a][d]
-                let n = allowed.isEmpty || Int.random(in: 0..<8, using: &rng) == 0 ? -1 : allowed.randomElement(using: &rng)!
-                guard n != currentOption else { continue }
-                changes = [.init(agent: a, day: d, option: n, breaks: nil)]
-            } else if move == 2 {
-                guard currentOption >= 0 else { continue }
-                let offDays = (0..<days).filter { state.choice[a][$0] < 0 }
-                guard let d2 = offDays.randomElement(using: &rng) else { continue }
-                let o = options[currentOption]
-                let same = index[OptionKey(day: d2, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)]
-                let n: Int
-                if let same, allowedSets[a][d2].contains(same) { n = same }
-                else if let r = context.catalog.allowed[a][d2].randomElement(using: &rng) { n = r }
-                else { continue }
-                changes = [.init(agent: a, day: d, option: -1, breaks: []), .init(agent: a, day: d2, option: n, breaks: nil)]
-            } else if move == 3 {
-                let b = free[Int.random(in: 0..<free.count, using: &rng)]
-                let other = state.choice[b][d]
-                guard b != a, other != currentOption,
-                      currentOption < 0 || allowedSets[b][d].contains(currentOption),
-                      other < 0 || allowedSets[a][d].contains(other) else { continue }
-                changes = [.init(agent: a, day: d, option: other, breaks: nil), .init(agent: b, day: d, option: currentOption, breaks: nil)]
-            } else if move == 4 {
-                guard currentOption >= 0 else { continue }
-                changes = [.init(agent: a, day: d, option: currentOption, breaks: nil)]
-            } else if move == 5 {
-                let b = free[Int.random(in: 0..<free.count, using: &rng)]
-                let span = d..<min(days, d + Int.random(in: 2...7, using: &rng))
-                guard b != a, span.contains(where: { state.choice[a][$0] != state.choice[b][$0] }),
-                      span.allSatisfy({ day in
-                          (state.choice[a][day] < 0 || allowedSets[b][day].contains(state.choice[a][day]))
-                              && (state.choice[b][day] < 0 || allowedSets[a][day].contains(state.choice[b][day]))
-                      }) else { continue }
-                for day in span where state.choice[a][day] != state.choice[b][day] {
-                    changes.append(.init(agent: a, day: day, option: state.choice[b][day], breaks: nil))
-                    changes.append(.init(agent: b, day: day, option: state.choice[a][day], breaks: nil))
-                }
-            } else {
-                let span = d..<min(days, d + Int.random(in: 2...7, using: &rng))
-                var pick = -1
-                if Int.random(in: 0..<4, using: &rng) != 0 {
-                    let model = currentOption >= 0 ? currentOption : context.catalog.allowed[a][d].randomElement(using: &rng) ?? -1
-                    guard model >= 0 else { continue }
-                    pick = model
-                }
-                for day in span {
-                    var n = -1
-                    if pick >= 0 {
-                        let o = options[pick]
-                        guard let same = index[OptionKey(day: day, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)],
-                              allowedSets[a][day].contains(same) else { changes = []; break }
-                        n = same
-                    }
-                    if n != state.choice[a][day] { changes.append(.init(agent: a, day: day, option: n, breaks: nil)) }
-                }
-                guard !changes.isEmpty else { continue }
-            }
-            guard let delta = state.evaluate(changes) else { continue }
+            let move = moveKinds[cumulative.firstIndex { roll < $0 }!]
+            guard let changes = proposals.changes(move, agent: a, day: d, in: state, rng: &rng),
+                  let delta = state.evaluate(changes) else { continue }
             if delta <= 0 || Double.random(in: 0..<1, using: &rng) < exp(-delta / temperature) {
                 state.commit()
                 current += delta
@@ -163,6 +124,115 @@ struct LocalSearch {
         }
         state.load(choice: best.choice, breaks: best.breaks)
         return moves
+    }
+
+    /// Draws the agent-day changes of one move (nil: the move does not apply to that agent and day).
+    private struct Proposals {
+        private struct OptionKey: Hashable { var day: Int, template: Int, start: Int, length: Int }
+
+        let context: SchedulingContext
+        /// The agents that may change.
+        let free: [Int]
+        private let options: [ShiftOption]
+        private let index: [OptionKey: Int]
+        private let allowedSets: [[Set<Int>]]
+
+        init(context: SchedulingContext, free: [Int]) {
+            self.context = context
+            self.free = free
+            options = context.catalog.options
+            var index: [OptionKey: Int] = [:]
+            for (i, o) in options.enumerated() { index[OptionKey(day: o.day, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)] = i }
+            self.index = index
+            allowedSets = context.catalog.allowed.map { $0.map(Set.init) }
+        }
+
+        /// Option `o`'s template, start and length on `day`, when agent `a` is allowed it there.
+        private func same(as o: ShiftOption, day: Int, agent a: Int) -> Int? {
+            guard let n = index[OptionKey(day: day, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)],
+                  allowedSets[a][day].contains(n) else { return nil }
+            return n
+        }
+
+        private func allows(_ a: Int, _ option: Int, day: Int) -> Bool { option < 0 || allowedSets[a][day].contains(option) }
+
+        func changes(_ move: Move, agent a: Int, day d: Int, in state: RosterState, rng: inout SplitMix64) -> [RosterState.Change]? {
+            let current = state.choice[a][d]
+            switch move {
+            case .retime:
+                return retime(agent: a, day: d, current: current, rng: &rng)
+            case .reassign:
+                let allowed = context.catalog.allowed[a][d]
+                let n = allowed.isEmpty || Int.random(in: 0..<Move.reassignOffOdds, using: &rng) == 0 ? -1 : allowed.randomElement(using: &rng)!
+                guard n != current else { return nil }
+                return [.init(agent: a, day: d, option: n, breaks: nil)]
+            case .moveDay:
+                guard current >= 0 else { return nil }
+                let offDays = (0..<context.days).filter { state.choice[a][$0] < 0 }
+                guard let d2 = offDays.randomElement(using: &rng),
+                      let n = same(as: options[current], day: d2, agent: a) ?? context.catalog.allowed[a][d2].randomElement(using: &rng)
+                else { return nil }
+                return [.init(agent: a, day: d, option: -1, breaks: []), .init(agent: a, day: d2, option: n, breaks: nil)]
+            case .swap:
+                let b = free[Int.random(in: 0..<free.count, using: &rng)]
+                let other = state.choice[b][d]
+                guard b != a, other != current, allows(b, current, day: d), allows(a, other, day: d) else { return nil }
+                return [.init(agent: a, day: d, option: other, breaks: nil), .init(agent: b, day: d, option: current, breaks: nil)]
+            case .rebreak:
+                guard current >= 0 else { return nil }
+                return [.init(agent: a, day: d, option: current, breaks: nil)]
+            case .blockSwap:
+                return blockSwap(agent: a, day: d, in: state, rng: &rng)
+            case .blockAssign:
+                return blockAssign(agent: a, day: d, in: state, rng: &rng)
+            }
+        }
+
+        private func retime(agent a: Int, day d: Int, current: Int, rng: inout SplitMix64) -> [RosterState.Change]? {
+            guard current >= 0 else { return nil }
+            let o = options[current]
+            let template = context.problem.templates[o.templateIndex]
+            var key = OptionKey(day: d, template: o.templateIndex, start: o.startMinute, length: o.lengthMinutes)
+            if Bool.random(using: &rng) || template.lengthsMinutes.count == 1 {
+                key.start += Bool.random(using: &rng) ? template.startStepMinutes : -template.startStepMinutes
+            } else {
+                key.length = template.lengthsMinutes.randomElement(using: &rng)!
+            }
+            guard let n = index[key], n != current, allowedSets[a][d].contains(n) else { return nil }
+            return [.init(agent: a, day: d, option: n, breaks: nil)]
+        }
+
+        private func blockSwap(agent a: Int, day d: Int, in state: RosterState, rng: inout SplitMix64) -> [RosterState.Change]? {
+            let b = free[Int.random(in: 0..<free.count, using: &rng)]
+            let span = d..<min(context.days, d + Int.random(in: Move.blockDays, using: &rng))
+            guard b != a, span.contains(where: { state.choice[a][$0] != state.choice[b][$0] }),
+                  span.allSatisfy({ allows(b, state.choice[a][$0], day: $0) && allows(a, state.choice[b][$0], day: $0) })
+            else { return nil }
+            return span.filter { state.choice[a][$0] != state.choice[b][$0] }.flatMap { day in
+                [RosterState.Change(agent: a, day: day, option: state.choice[b][day], breaks: nil),
+                 RosterState.Change(agent: b, day: day, option: state.choice[a][day], breaks: nil)]
+            }
+        }
+
+        private func blockAssign(agent a: Int, day d: Int, in state: RosterState, rng: inout SplitMix64) -> [RosterState.Change]? {
+            let current = state.choice[a][d]
+            let span = d..<min(context.days, d + Int.random(in: Move.blockDays, using: &rng))
+            var model: ShiftOption? = nil
+            if Int.random(in: 0..<Move.blockOffOdds, using: &rng) != 0 {
+                guard let pick = current >= 0 ? current : context.catalog.allowed[a][d].randomElement(using: &rng) else { return nil }
+                model = options[pick]
+            }
+            var changes: [RosterState.Change] = []
+            for day in span {
+                var n = -1
+                if let model {
+                    guard let same = same(as: model, day: day, agent: a) else { return nil }
+                    n = same
+                }
+                if n != state.choice[a][day] { changes.append(.init(agent: a, day: day, option: n, breaks: nil)) }
+            }
+            return changes.isEmpty ? nil : changes
+        }
     }
 }
 

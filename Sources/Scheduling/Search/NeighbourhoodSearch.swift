@@ -38,6 +38,8 @@ struct NeighbourhoodSearch {
     /// The same for head-count problems, whose rounds are short and whose three kinds need a few
     /// rounds each before the adaptive choice has learnt which pays.
     static let headCountPatience = 20
+    /// Least time cap of a final one-agent repair (`RosterScheduler`), seconds.
+    static let minimumRepairSeconds = 0.5
 
     private enum Kind: Int, CaseIterable { case agentsWindow, dayAgents, daysEveryone }
 

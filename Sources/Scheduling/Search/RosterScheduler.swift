@@ -71,203 +71,32 @@ public struct RosterScheduler: Sendable {
 
     /// Throws `DiagnosticError` for invalid input; every solver outcome is in the result.
     ///
-    /// Phases: a lower bound starts on its own thread (`BackgroundBound`: on head-count problems the
-    /// Lagrangian `HeadCountBound` within a quarter of the limit; else the LP relaxation of models up
-    /// to `BackgroundBound.maxShiftVariables` shift variables, larger LPs do not finish in time with
-    /// GLPK and would only slow the search);
-    /// greedy construction (bounded work), after which the service bound (`ServiceBound`, GLPK LP)
-    /// starts on its own thread within a quarter of the limit; agents it left short of a minimum get a whole new row
-    /// (`RowPlanner`), and, when the construction ran to its end, those still short their own
-    /// contract-only MIP (a week from it repairs them; no week at all means the rules collide:
-    /// explained, no roster), both within a quarter of the limit. Tiny problems (≤ 8 agents) then
-    /// get one neighbourhood holding every agent, i.e. the exact model (node limit for a third of
-    /// the time limit). Then
-    /// `SearchSettings.threads` chains search in parallel from that start, each with its own seed:
-    /// local search (half the move budget), GLPK neighbourhoods (they stop early when idle), local
-    /// search again (the rest); the best chain wins. On small head-count problems (`RowMaster.applies`)
-    /// the chains leave the last quarter of the limit to the row master
-    /// (price and branch over whole rows, with its own bound). Agents still short of a priced rule then get a
-    /// new row (`RowPlanner`), else an exact one-agent neighbourhood (all days, everyone else fixed;
-    /// these repairs may overrun the limit by max(1 s, 10 %)); an agent short even then whose
-    /// contract admits no row at all makes the run infeasible (explained). Budgets are work, not time
+    /// Phases (`ScheduleRun`, settings in `SearchSettings`): a lower bound starts on its own thread
+    /// (`BackgroundBound`); greedy construction (bounded work); the LP service bound (`ServiceBound`)
+    /// starts on its own thread within `serviceBoundSeconds`; agents the construction left short of a
+    /// minimum are repaired within `repairSeconds` (a new row, then their contract-only MIP: no week
+    /// at all means the rules collide: explained, no roster); a team of up to `exactModelMaxAgents`
+    /// gets the exact model (`exactModelSeconds`); `threads` chains search in parallel from that
+    /// start (`SearchChains`: local search, GLPK neighbourhoods, local search; the best chain wins),
+    /// leaving `finishReserveSeconds` and, on small head-count problems, the row master's share
+    /// (`RowMaster.reserveShare`); agents still short of a priced rule are repaired again, up to
+    /// `repairOverrunSeconds` past the limit (an agent whose contract admits no row makes the run
+    /// infeasible, explained); then the independent rule check, the projected service and the bounds
+    /// that survive the check against the objective. Budgets are work, not time
     /// (`SearchSettings.budget(for:)`): the deadline only caps every phase.
     public func schedule(_ problem: RosterProblem) throws -> ScheduleResult {
         try problem.validate()
-        let clock = ContinuousClock.now
-        let settings = problem.search
-        let budget = settings.budget(for: problem)
-        let deadline = clock + .milliseconds(Int(settings.timeLimitSeconds * 1000))
-        func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
-        let context = SchedulingContext(problem: problem)
-        var statistics = SearchStatistics()
-        let shiftVariables = context.catalog.allowed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-        let background: BackgroundTask<Double?>?
-        if BackgroundBound.headCountApplies(to: context) {
-            let end = clock + .milliseconds(Int(settings.timeLimitSeconds * BackgroundBound.headCountShare * 1000))
-            background = BackgroundBound.headCount(context: context, deadline: end)
-        } else if shiftVariables <= BackgroundBound.maxShiftVariables {
-            background = BackgroundBound.lp(context: context, solver: solver, timeLimit: settings.timeLimitSeconds)
-        } else {
-            background = nil
+        var run = ScheduleRun(problem: problem, solver: solver, progress: progress)
+        let serviceTask = run.startServiceBound()
+        let early = run.repairConstruction()
+        if !early.isEmpty { return run.failure(.infeasible, conflicts: early) }
+        run.solveExactModel()
+        if run.gap > problem.search.relativeGap { run.search() }
+        if run.state.totalDeficit > 0 {
+            let late = run.repairShortAgents()
+            if !late.isEmpty { return run.failure(.infeasible, conflicts: late) }
         }
-        let state = RosterState(context: context)
-        let constructed = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
-        statistics.greedySeconds = elapsed()
-        // The bounds after the construction, so that they do not slow the one phase every roster needs.
-        let capacity = CapacityBound(context: context)
-        var serviceBound = ServiceBound(capacity: capacity)
-        var bound = costBound(context: context, service: serviceBound)
-        // Lower bounds by source, checked against the final objective before one is reported.
-        var bounds: [(source: String, value: Double)] = [("capacity bound", bound)]
-        let progress = self.progress
-        // Sendable, so the search chains can report from their threads (with the bound as it was then).
-        let emit: @Sendable (String, Double?, Double) -> Void = { stage, cost, bound in
-            progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: bound, elapsedSeconds: (ContinuousClock.now - clock).inSeconds))
-        }
-        func report(_ stage: String, _ cost: Double?) { emit(stage, cost, bound) }
-        func failure(_ status: SolveStatus, conflicts: [RuleConflict] = [], violations: [RuleViolation] = []) -> ScheduleResult {
-            ScheduleResult(status: status, roster: nil, violations: violations, service: nil, objective: .nan, bound: bound,
-                           serviceBound: serviceBound, seconds: elapsed(), conflicts: conflicts, rules: [], statistics: statistics)
-        }
-        report("greedy", state.cost)
-        // The LP service bound (GLPK) on its own thread within a quarter of the limit.
-        let serviceTask = BackgroundTask { [solver] in
-            ServiceBound(context: context, solver: solver, deadline: .now + .milliseconds(Int(settings.timeLimitSeconds * 250)))
-        }
-        let explanation = InfeasibilityExplanation(context: context, solver: solver)
-        // Agents the construction left short get a whole new row (`RowPlanner`), then, when the
-        // construction ran to its end, their own contract MIP; both within a quarter of the limit
-        // (the search and the final repairs complete the rest).
-        let repairEnd = clock + .milliseconds(Int(settings.timeLimitSeconds * 250))
-        let planner = RowPlanner(context: context, rules: state.rules)
-        for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairEnd {
-            planner.replan(agent: a, in: state)
-        }
-        report("rows", state.cost)
-        if constructed {
-            var conflicts: [RuleConflict] = []
-            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 {
-                let left = (repairEnd - ContinuousClock.now).inSeconds
-                guard left > 0 else { break }
-                switch explanation.week(agent: a, seconds: min(5, left)) {
-                case .feasible(let week):
-                    if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {
-                        state.commit()
-                    }
-                case .infeasible:
-                    conflicts += explanation.conflicts(agent: a)
-                case .unknown:
-                    break   // the shortfall stays priced; the search or the final repair may still remove it
-                }
-            }
-            if !conflicts.isEmpty {
-                report("infeasible", nil)
-                return failure(.infeasible, conflicts: conflicts)
-            }
-        }
-
-        var rng = SplitMix64(seed: settings.seed)
-        // A team of up to 8 agents first gets one exact round over the whole team (a neighbourhood round
-        // too: `maxNeighbourhoods == 0` skips it, which keeps such a run free of GLPK time limits).
-        if context.agentCount <= 8 && settings.maxNeighbourhoods > 0 {
-            var lns = NeighbourhoodSearch(solver: solver)
-            lns.size = context.agentCount
-            lns.roundSeconds = settings.timeLimitSeconds / 3
-            lns.maxNodes = SearchSettings.nodes(seconds: lns.roundSeconds)
-            let r = lns.run(on: state, deadline: deadline, rng: &rng, maxRounds: 1)
-            statistics.neighbourhoodsSolved += r.rounds
-            statistics.neighbourhoodsImproved += r.improved
-            if let b = r.bound {
-                bounds.append(("exact model", b))
-                bound = max(bound, b)
-            }
-            report("exact model", state.cost)
-        }
-        if abs(state.cost - bound) / max(1, abs(state.cost)) > settings.relativeGap {
-            // The chains stop early enough to leave time for restoring the best state, checking and
-            // projecting the roster (about 2 ms per agent measured on scale-500, plus a fixed part),
-            // and on small head-count teams for the row master (under 1 s on Curtois Instances 1–5).
-            let reserve = min(0.1 * settings.timeLimitSeconds, 0.5 + 0.002 * Double(context.agentCount))
-            let master = RowMaster.applies(to: context)
-            let masterReserve = master ? RowMaster.reserveShare * settings.timeLimitSeconds : 0
-            let chains = SearchChains(solver: solver, budget: budget, deadline: deadline - .milliseconds(Int((reserve + masterReserve) * 1000)),
-                                      threads: max(1, settings.threads))
-            let b = bound
-            let best = chains.run(from: state, seed: settings.seed) { emit($0, $1, b) }
-            statistics.localSearchMoves += best.moves
-            statistics.neighbourhoodsSolved += best.rounds
-            statistics.neighbourhoodsImproved += best.improved
-            report("search", state.cost)
-            if master {
-                let rows = RowMaster(solver: solver).improve(state, deadline: deadline - .milliseconds(Int(reserve * 1000)))
-                if let b = rows.bound { bounds.append(("row master", b)) }
-                report("rows master", state.cost)
-            }
-        }
-        if state.totalDeficit > 0 {
-            // A roster beats none: the repairs may overrun the limit by max(1 s, 10 %) (only when the
-            // search ended short, e.g. a construction cut by the clock on a loaded machine).
-            let repairDeadline = deadline + .milliseconds(Int(max(1, 0.1 * settings.timeLimitSeconds) * 1000))
-            let repair = NeighbourhoodSearch(solver: solver)
-            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairDeadline {
-                if planner.replan(agent: a, in: state) && state.shortfall(agent: a) == 0 { continue }
-                _ = repair.solveNeighbourhood(free: [a], days: Array(0..<context.days), state: state,
-                                              limit: max(0.5, (repairDeadline - ContinuousClock.now).inSeconds / 2))
-            }
-            report("repair", state.cost)
-            // Still short: does the agent's contract admit any row at all? If not, the rules collide.
-            var conflicts: [RuleConflict] = []
-            for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairDeadline {
-                let left = (repairDeadline - ContinuousClock.now).inSeconds
-                if case .infeasible = explanation.week(agent: a, seconds: min(5, left)) {
-                    conflicts += explanation.conflicts(agent: a, seconds: min(10, max(1, left)))
-                }
-            }
-            if !conflicts.isEmpty {
-                report("infeasible", nil)
-                return failure(.infeasible, conflicts: conflicts)
-            }
-        }
-
-        guard state.totalDeficit == 0 else { return failure(.noSolution) }
-        let roster = state.roster()
-        let violations = RuleChecker(problem: problem).violations(of: roster)
-        guard violations.isEmpty else { return failure(.noSolution, violations: violations) }
-        let service = ProjectedService(roster: roster, context: context)
-        if let background, let value = background.result(waitingUntil: deadline) ?? nil {
-            bounds.append((BackgroundBound.headCountApplies(to: context) ? "head-count bound" : "LP relaxation", value))
-            statistics.boundSeconds = background.seconds
-        }
-        var warnings: [String] = []
-        if let lp = serviceTask.result(waitingUntil: deadline) { serviceBound = lp }
-        report(String(format: "service bound (%@) %.1f of %.1f contacts", serviceBound.method as NSString, serviceBound.answered,
-                      service.queues.reduce(0) { $0 + $1.contacts }), state.cost)
-        var checkedService: ServiceBound? = serviceBound
-        let tolerance = 1e-6 * max(1, service.queues.reduce(0) { $0 + $1.contacts })
-        if service.answeredWithinThreshold > serviceBound.answered + tolerance {
-            warnings.append(String(format: "service bound %.3f (%@) below the roster's %.3f answered contacts: invalid, dropped",
-                                   serviceBound.answered, serviceBound.method as NSString, service.answeredWithinThreshold))
-            checkedService = nil
-        }
-        for (q, week) in service.queues.enumerated() where checkedService != nil {
-            if let b = serviceBound.perQueue[q], week.answeredWithinThreshold > b + tolerance {
-                warnings.append(String(format: "service bound of queue %@ %.3f below the roster's %.3f: invalid, dropped",
-                                       week.queueID as NSString, b, week.answeredWithinThreshold))
-                checkedService?.perQueue[q] = nil
-            }
-        }
-        if let checkedService { bounds.append(("service bound", costBound(context: context, service: checkedService))) }
-        let objective = state.cost
-        let checked = Self.validBound(bounds, objective: objective)
-        bound = checked.bound
-        warnings += checked.warnings
-        let gap = abs(objective - bound) / max(1, abs(objective))
-        report("done", objective)
-        return ScheduleResult(status: gap <= settings.relativeGap ? .optimal : .feasible, roster: roster, violations: [],
-                              service: service, objective: objective, bound: bound, serviceBound: checkedService,
-                              warnings: warnings, seconds: elapsed(), conflicts: [],
-                              rules: RuleOutcome.outcomes(roster: roster, service: service, violations: [], problem: problem),
-                              statistics: statistics)
+        return run.finish(serviceTask: serviceTask)
     }
 
     /// The largest of `bounds` at most `objective` (−∞ when none), and one warning for each bound
@@ -293,7 +122,7 @@ public struct RosterScheduler: Sendable {
     /// with a per-queue bound (the others add ≥ 0), and at least max(0, Σ target − service.answered) (convexity); paid
     /// hours at least every agent's max(horizon minimum, Σ over the horizon's week blocks of the
     /// weekly minimum), each week block holding the weekly rule.
-    func costBound(context: SchedulingContext, service: ServiceBound) -> Double {
+    static func costBound(context: SchedulingContext, service: ServiceBound) -> Double {
         let k = context.coefficients
         let queues = context.problem.queues
         let contacts = queues.reduce(0) { $0 + $1.volume }
@@ -306,5 +135,241 @@ public struct RosterScheduler: Sendable {
         }
         let shortfall = max(target - service.answered, perQueue, 0)
         return k.unanswered * max(0, contacts - service.answered) + k.paidHour * minimumMinutes / 60 + k.shortfall * shortfall
+    }
+}
+
+/// One run of `RosterScheduler.schedule`: its clock, budgets, roster and the bounds found so far,
+/// with one method per phase (in the order the scheduler calls them).
+private struct ScheduleRun {
+    let problem: RosterProblem
+    let solver: any MIPSolver
+    let settings: SearchSettings
+    let context: SchedulingContext
+    let budget: SearchBudget
+    let clock: ContinuousClock.Instant
+    /// The time limit's end: every phase stops by it, except the final repairs (`repairOverrunSeconds`).
+    let deadline: ContinuousClock.Instant
+    let state: RosterState
+    /// Whether the construction ran to its end (else the clock cut it).
+    let constructed: Bool
+    let background: BackgroundTask<Double?>?
+    let planner: RowPlanner
+    let explanation: InfeasibilityExplanation
+    var statistics = SearchStatistics()
+    /// The capacity bound, replaced by the LP service bound when that finishes (`finish`).
+    var serviceBound: ServiceBound
+    /// The best lower bound so far (reported with the progress), and every bound by source, checked
+    /// against the final objective before one is reported.
+    var bound: Double
+    var bounds: [(source: String, value: Double)]
+    /// Sendable, so the search chains can report from their threads (with the bound as it was then).
+    let emit: @Sendable (String, Double?, Double) -> Void
+
+    /// Starts the background bound (`startBackgroundBound`), builds the first roster (greedy
+    /// construction, bounded work) and then the capacity bound, so that the bounds do not slow the one
+    /// phase every roster needs.
+    init(problem: RosterProblem, solver: any MIPSolver, progress: (@Sendable (ScheduleProgress) -> Void)?) {
+        self.problem = problem
+        self.solver = solver
+        settings = problem.search
+        budget = settings.budget(for: problem)
+        let clock = ContinuousClock.now
+        self.clock = clock
+        deadline = clock + Self.milliseconds(settings.timeLimitSeconds)
+        context = SchedulingContext(problem: problem)
+        emit = { stage, cost, bound in
+            progress?(ScheduleProgress(stage: stage, incumbent: cost, bound: bound, elapsedSeconds: (ContinuousClock.now - clock).inSeconds))
+        }
+        background = Self.startBackgroundBound(context: context, solver: solver, settings: settings, clock: clock)
+        state = RosterState(context: context)
+        constructed = GreedyConstruction.run(on: state, deadline: deadline, maxEvaluations: budget.constructionEvaluations)
+        statistics.greedySeconds = (ContinuousClock.now - clock).inSeconds
+        serviceBound = ServiceBound(capacity: CapacityBound(context: context))
+        bound = RosterScheduler.costBound(context: context, service: serviceBound)
+        bounds = [("capacity bound", bound)]
+        planner = RowPlanner(context: context, rules: state.rules)
+        explanation = InfeasibilityExplanation(context: context, solver: solver)
+        emit("greedy", state.cost, bound)
+    }
+
+    static func milliseconds(_ seconds: Double) -> Duration { .milliseconds(Int(seconds * 1000)) }
+
+    func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
+    func report(_ stage: String, _ cost: Double?) { emit(stage, cost, bound) }
+    /// The relative gap of the current roster to the best bound so far.
+    var gap: Double { abs(state.cost - bound) / max(1, abs(state.cost)) }
+
+    func failure(_ status: SolveStatus, conflicts: [RuleConflict] = [], violations: [RuleViolation] = []) -> ScheduleResult {
+        if status == .infeasible { report("infeasible", nil) }
+        return ScheduleResult(status: status, roster: nil, violations: violations, service: nil, objective: .nan, bound: bound,
+                              serviceBound: serviceBound, seconds: elapsed(), conflicts: conflicts, rules: [], statistics: statistics)
+    }
+
+    /// The lower bound on its own thread: on head-count problems the Lagrangian `HeadCountBound`
+    /// within `BackgroundBound.headCountShare` of the limit; else the LP relaxation of models up to
+    /// `BackgroundBound.maxShiftVariables` shift variables (larger LPs do not finish in time with
+    /// GLPK and would only slow the search); nil otherwise.
+    static func startBackgroundBound(context: SchedulingContext, solver: any MIPSolver, settings: SearchSettings,
+                                     clock: ContinuousClock.Instant) -> BackgroundTask<Double?>? {
+        let shiftVariables = context.catalog.allowed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        if BackgroundBound.headCountApplies(to: context) {
+            return BackgroundBound.headCount(context: context, deadline: clock + milliseconds(settings.timeLimitSeconds * BackgroundBound.headCountShare))
+        } else if shiftVariables <= BackgroundBound.maxShiftVariables {
+            return BackgroundBound.lp(context: context, solver: solver, timeLimit: settings.timeLimitSeconds)
+        }
+        return nil
+    }
+
+    /// The LP service bound (GLPK) on its own thread within `serviceBoundSeconds`.
+    func startServiceBound() -> BackgroundTask<ServiceBound> {
+        let context = context, solver = solver, seconds = settings.serviceBoundSeconds
+        return BackgroundTask { ServiceBound(context: context, solver: solver, deadline: .now + Self.milliseconds(seconds)) }
+    }
+
+    /// Agents the construction left short get a whole new row (`RowPlanner`), then, when the
+    /// construction ran to its end, their own contract MIP (a week from it repairs them; no week at
+    /// all means the rules collide: the conflicts returned); both within `repairSeconds` (the search
+    /// and the final repairs complete the rest).
+    func repairConstruction() -> [RuleConflict] {
+        let repairEnd = clock + Self.milliseconds(settings.repairSeconds)
+        for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairEnd {
+            planner.replan(agent: a, in: state)
+        }
+        report("rows", state.cost)
+        guard constructed else { return [] }
+        var conflicts: [RuleConflict] = []
+        for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 {
+            let left = (repairEnd - ContinuousClock.now).inSeconds
+            guard left > 0 else { break }
+            switch explanation.week(agent: a, seconds: min(InfeasibilityExplanation.weekSeconds, left)) {
+            case .feasible(let week):
+                if state.evaluate((0..<context.days).map { .init(agent: a, day: $0, option: week[$0], breaks: nil) }) != nil {
+                    state.commit()
+                }
+            case .infeasible:
+                conflicts += explanation.conflicts(agent: a)
+            case .unknown:
+                break   // the shortfall stays priced; the search or the final repair may still remove it
+            }
+        }
+        return conflicts
+    }
+
+    /// A team of up to `SearchSettings.exactModelMaxAgents` agents gets one exact round over the
+    /// whole team (a neighbourhood round: `maxNeighbourhoods == 0` skips it), node-limited for
+    /// `exactModelSeconds`; its bound joins `bounds` when the round proved it.
+    mutating func solveExactModel() {
+        guard context.agentCount <= SearchSettings.exactModelMaxAgents && settings.maxNeighbourhoods > 0 else { return }
+        var lns = NeighbourhoodSearch(solver: solver)
+        lns.size = context.agentCount
+        lns.roundSeconds = settings.exactModelSeconds
+        lns.maxNodes = SearchSettings.nodes(seconds: lns.roundSeconds)
+        var rng = SplitMix64(seed: settings.seed)
+        let r = lns.run(on: state, deadline: deadline, rng: &rng, maxRounds: 1)
+        statistics.neighbourhoodsSolved += r.rounds
+        statistics.neighbourhoodsImproved += r.improved
+        if let b = r.bound {
+            bounds.append(("exact model", b))
+            bound = max(bound, b)
+        }
+        report("exact model", state.cost)
+    }
+
+    /// `SearchSettings.threads` chains search in parallel from `state` (`SearchChains`); the best
+    /// chain is loaded into `state`. They stop `finishReserveSeconds` before the deadline, and on small
+    /// head-count problems (`RowMaster.applies`) also leave `RowMaster.reserveShare` of the limit to
+    /// the row master (price and branch over whole rows, with its own bound).
+    mutating func search() {
+        let reserve = settings.finishReserveSeconds(agents: context.agentCount)
+        let master = RowMaster.applies(to: context)
+        let masterReserve = master ? RowMaster.reserveShare * settings.timeLimitSeconds : 0
+        let chains = SearchChains(solver: solver, budget: budget, deadline: deadline - Self.milliseconds(reserve + masterReserve),
+                                  threads: max(1, settings.threads))
+        let b = bound, emit = emit
+        let best = chains.run(from: state, seed: settings.seed) { emit($0, $1, b) }
+        statistics.localSearchMoves += best.moves
+        statistics.neighbourhoodsSolved += best.rounds
+        statistics.neighbourhoodsImproved += best.improved
+        report("search", state.cost)
+        if master {
+            let rows = RowMaster(solver: solver).improve(state, deadline: deadline - Self.milliseconds(reserve))
+            if let b = rows.bound { bounds.append(("row master", b)) }
+            report("rows master", state.cost)
+        }
+    }
+
+    /// Agents still short of a priced rule get a new row (`RowPlanner`), else an exact one-agent
+    /// neighbourhood (all days, everyone else fixed), up to `repairOverrunSeconds` past the deadline;
+    /// returns the conflicts of those short even then whose contract admits no row at all.
+    func repairShortAgents() -> [RuleConflict] {
+        let repairDeadline = deadline + Self.milliseconds(settings.repairOverrunSeconds)
+        let repair = NeighbourhoodSearch(solver: solver)
+        for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairDeadline {
+            if planner.replan(agent: a, in: state) && state.shortfall(agent: a) == 0 { continue }
+            _ = repair.solveNeighbourhood(free: [a], days: Array(0..<context.days), state: state,
+                                          limit: max(NeighbourhoodSearch.minimumRepairSeconds, (repairDeadline - ContinuousClock.now).inSeconds / 2))
+        }
+        report("repair", state.cost)
+        var conflicts: [RuleConflict] = []
+        for a in 0..<context.agentCount where state.shortfall(agent: a) > 0 && ContinuousClock.now < repairDeadline {
+            let left = (repairDeadline - ContinuousClock.now).inSeconds
+            if case .infeasible = explanation.week(agent: a, seconds: min(InfeasibilityExplanation.weekSeconds, left)) {
+                conflicts += explanation.conflicts(agent: a, seconds: min(InfeasibilityExplanation.conflictSeconds, max(1, left)))
+            }
+        }
+        return conflicts
+    }
+
+    /// The result of a run that ended with `state`: the roster checked independently, its projected
+    /// service, and the bounds that survive the check against the objective (`validBound`), the
+    /// background and service bounds collected now (waiting for them until the deadline at most).
+    mutating func finish(serviceTask: BackgroundTask<ServiceBound>) -> ScheduleResult {
+        guard state.totalDeficit == 0 else { return failure(.noSolution) }
+        let roster = state.roster()
+        let violations = RuleChecker(problem: problem).violations(of: roster)
+        guard violations.isEmpty else { return failure(.noSolution, violations: violations) }
+        let service = ProjectedService(roster: roster, context: context)
+        if let background, let value = background.result(waitingUntil: deadline) ?? nil {
+            bounds.append((BackgroundBound.headCountApplies(to: context) ? "head-count bound" : "LP relaxation", value))
+            statistics.boundSeconds = background.seconds
+        }
+        if let lp = serviceTask.result(waitingUntil: deadline) { serviceBound = lp }
+        report(String(format: "service bound (%@) %.1f of %.1f contacts", serviceBound.method as NSString, serviceBound.answered,
+                      service.queues.reduce(0) { $0 + $1.contacts }), state.cost)
+        var warnings: [String] = []
+        let checkedService = Self.checked(serviceBound, against: service, warnings: &warnings)
+        if let checkedService { bounds.append(("service bound", RosterScheduler.costBound(context: context, service: checkedService))) }
+        let objective = state.cost
+        let checked = RosterScheduler.validBound(bounds, objective: objective)
+        bound = checked.bound
+        warnings += checked.warnings
+        let gap = abs(objective - bound) / max(1, abs(objective))
+        report("done", objective)
+        return ScheduleResult(status: gap <= settings.relativeGap ? .optimal : .feasible, roster: roster, violations: [],
+                              service: service, objective: objective, bound: bound, serviceBound: checkedService,
+                              warnings: warnings, seconds: elapsed(), conflicts: [],
+                              rules: RuleOutcome.outcomes(roster: roster, service: service, violations: violations, problem: problem),
+                              statistics: statistics)
+    }
+
+    /// `serviceBound` without what lies below the roster's own answered contacts (overall: dropped
+    /// whole; per queue: that queue's figure dropped), one warning for each (tolerance 10⁻⁶ of the
+    /// contacts, for rounding).
+    static func checked(_ serviceBound: ServiceBound, against service: ProjectedService, warnings: inout [String]) -> ServiceBound? {
+        let tolerance = 1e-6 * max(1, service.queues.reduce(0) { $0 + $1.contacts })
+        if service.answeredWithinThreshold > serviceBound.answered + tolerance {
+            warnings.append(String(format: "service bound %.3f (%@) below the roster's %.3f answered contacts: invalid, dropped",
+                                   serviceBound.answered, serviceBound.method as NSString, service.answeredWithinThreshold))
+            return nil
+        }
+        var checked = serviceBound
+        for (q, week) in service.queues.enumerated() {
+            if let b = serviceBound.perQueue[q], week.answeredWithinThreshold > b + tolerance {
+                warnings.append(String(format: "service bound of queue %@ %.3f below the roster's %.3f: invalid, dropped",
+                                       week.queueID as NSString, b, week.answeredWithinThreshold))
+                checked.perQueue[q] = nil
+            }
+        }
+        return checked
     }
 }

@@ -21,7 +21,10 @@ final class RosterState {
 
     /// Price of one paid minute below a contract's weekly or horizon minimum, in contacts.
     static let deficitWeight = 10.0
-    /// Price of one day missing from a run of work or rest shorter than the contract's minimum run.
+    /// Price of one day missing from a run of work or rest shorter than the contract's minimum run,
+    /// in contacts per missing day. The rule is hard: the search may break it only on its way to a
+    /// roster that keeps it (a returned roster has no short run), so the price is set high, not
+    /// measured: as much as 100 minutes short of a minimum at `deficitWeight`.
     static let sequenceWeight = 1000.0
 
     let context: SchedulingContext

@@ -33,20 +33,12 @@ public struct SearchSettings: Sendable, Hashable {
         self.threads = threads
     }
 
-    #if DEBUG
-    /// Local-search moves per second of time limit on problems with queues: calibrated on roster-60
-    /// on the 2-core development machine so the moves and neighbourhoods of a run fit its limit (debug
-    /// builds run the moves many times slower than release, more so under parallel tests with two
-    /// chains per run: 1,500 for one chain, halved for two).
-    public static let movesPerSecond = 750.0
-    /// Microseconds of one move on a problem without queues: fixed part and per horizon day (debug).
-    static let headCountMoveMicroseconds = (fixed: 4.0, perDay: 1.0)
-    #else
     /// Local-search moves per second of time limit on problems with queues of up to
     /// `movesPerSecondAgents` agents: calibrated on roster-60
     /// on the 2-core development machine so the moves and neighbourhoods of a run fit its limit with a
     /// margin (release build: about 58 k moves/s measured; a 60 s run makes 2.1 M moves and 6 rounds
-    /// in about 45 s).
+    /// in about 45 s). The same in every build, so a seed gives the same roster in debug and release;
+    /// a debug build runs the moves many times slower, so tests bound their runs by `maxMoves`.
     public static let movesPerSecond = 35_000.0
     /// Microseconds of one move on a problem without queues (head-count cover and requests only: no
     /// interval is re-allocated, the agent's row is re-checked): fixed part and per horizon day,
@@ -56,7 +48,6 @@ public struct SearchSettings: Sendable, Hashable {
     /// would stop before its cold end). Mean gap on Instances 1–12 at 60 s: 0.5 + 0.1 µs/day 7.8 %,
     /// 0.3 + 0.06 4.42 %, 0.2 + 0.04 3.19 % (runs end after 25–39 s, Instances 11–12 at the cap).
     static let headCountMoveMicroseconds = (fixed: 0.2, perDay: 0.04)
-    #endif
     /// Problems with queues: the agent count up to which `movesPerSecond` holds; above it the rate
     /// falls as (movesPerSecondAgents / agents)^0.8. A move re-allocates every interval it touches, and
     /// the skill split's work grows with the agents on shift (`CapacityAllocator`). Measured in release
@@ -94,6 +85,36 @@ public struct SearchSettings: Sendable, Hashable {
         return SearchBudget(moves: moves, neighbourhoods: rounds,
                             constructionEvaluations: max(Self.constructionFloor, Int(Double(max(1, Int(timeLimitSeconds * base))) * Self.constructionShare)))
     }
+
+    /// Teams of up to this many agents get one GLPK round over the whole team before the chains: the
+    /// exact model, within `exactModelSeconds` (skipped with `maxNeighbourhoods == 0`, which keeps such
+    /// a run free of GLPK time limits).
+    static let exactModelMaxAgents = 8
+    /// Node limit and time cap of the exact whole-team round, seconds: a third of the time limit.
+    var exactModelSeconds: Double { timeLimitSeconds / 3 }
+    /// Share of the time limit within which the repairs after the construction (new rows, then each
+    /// short agent's contract MIP) and the LP service bound (`ServiceBound`) run: a quarter, so the
+    /// search chains keep most of the run.
+    static let repairShare = 0.25
+    static let serviceBoundShare = 0.25
+    /// Seconds of the time limit the repairs after the construction may use.
+    var repairSeconds: Double { timeLimitSeconds * Self.repairShare }
+    /// Seconds of the time limit the LP service bound may use.
+    var serviceBoundSeconds: Double { timeLimitSeconds * Self.serviceBoundShare }
+    /// Time the chains leave for restoring the best state, checking and projecting the roster:
+    /// `fixedSeconds + secondsPerAgent · agents`, at most `maxShare` of the time limit (about 2 ms per
+    /// agent measured on scale-500, plus a fixed part).
+    static let finishReserve = (fixedSeconds: 0.5, secondsPerAgent: 0.002, maxShare: 0.1)
+    /// `finishReserve` for a team of `agents`, seconds.
+    func finishReserveSeconds(agents: Int) -> Double {
+        min(Self.finishReserve.maxShare * timeLimitSeconds, Self.finishReserve.fixedSeconds + Self.finishReserve.secondsPerAgent * Double(agents))
+    }
+    /// How far past the time limit the final repairs of agents still short of a priced rule may run:
+    /// max(`minimumSeconds`, `share` · time limit) (a roster beats none; only when the search ended
+    /// short, e.g. a construction cut by the clock on a loaded machine).
+    static let repairOverrun = (minimumSeconds: 1.0, share: 0.1)
+    /// `repairOverrun` for this time limit, seconds.
+    var repairOverrunSeconds: Double { max(Self.repairOverrun.minimumSeconds, Self.repairOverrun.share * timeLimitSeconds) }
 
     /// Node limit of a GLPK solve given `seconds` of the time limit.
     static func nodes(seconds: Double) -> Int { max(1, Int(seconds * nodesPerSecond)) }

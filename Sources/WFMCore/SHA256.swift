@@ -2,7 +2,7 @@
 ///
 /// Processes 64-byte blocks with the standard message schedule and 64 rounds; `finalize` pads
 /// with 0x80, zeros and the 64-bit big-endian bit length. Checked against the FIPS 180-4 / NIST
-/// example vectors ("", "abc", the 448-bit message, one million "a") in ScenarioTests.
+/// example vectors ("", "abc", the 448-bit message, one million "a") in WFMCoreTests.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,

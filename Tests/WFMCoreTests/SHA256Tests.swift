@@ -1,4 +1,4 @@
-import Scenario
+import WFMCore
 import Testing
 
 /// FIPS 180-4 / NIST CSRC example vectors for SHA-256.
