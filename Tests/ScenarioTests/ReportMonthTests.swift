@@ -100,11 +100,11 @@ private func count(_ needle: String, in text: String) -> Int { text.components(s
     let body = try slice(html, from: "<table class=\"kpi\">", to: "</table>").components(separatedBy: "<tbody>")[1]
     #expect(count("<tr", in: body) == 3)
     // Week 1: 7 days × 4 intervals × 10 contacts at 90 %, ASA 10 s, none short; 28 × 3 required agents = 84 h.
-    #expect(body.contains("<tr><th>voice</th><td>week 1 · Mon 2 Mar – Sun 8 Mar</td><td class=\"num\">280</td><td class=\"num\">90.0%</td><td class=\"num\">10.0 s</td><td class=\"num\">–</td><td class=\"num\">0 of 28</td><td class=\"num\">84.0</td></tr>"))
+    #expect(body.contains("<tr><th>voice</th><td class=\"period\">week 1 · Mon 2 Mar – Sun 8 Mar</td><td class=\"num\">280</td><td class=\"num\">90.0%</td><td class=\"num\">10.0 s</td><td class=\"num\">–</td><td class=\"num\">0 of 28</td><td class=\"num\">84.0</td></tr>"))
     // Week 2, the 3-day block: 12 intervals × 20 contacts at 60 %, all short; 36 h.
-    #expect(body.contains("<tr><th>voice</th><td>week 2 · Mon 9 Mar – Wed 11 Mar</td><td class=\"num\">240</td><td class=\"num\">60.0%</td><td class=\"num\">40.0 s</td><td class=\"num\">–</td><td class=\"num\">12 of 12</td><td class=\"num\">36.0</td></tr>"))
+    #expect(body.contains("<tr><th>voice</th><td class=\"period\">week 2 · Mon 9 Mar – Wed 11 Mar</td><td class=\"num\">240</td><td class=\"num\">60.0%</td><td class=\"num\">40.0 s</td><td class=\"num\">–</td><td class=\"num\">12 of 12</td><td class=\"num\">36.0</td></tr>"))
     // The horizon row: summary.json's figures, contacts and counts over all 40 intervals.
-    #expect(body.contains("<tr class=\"horizon\"><th>voice</th><td>10 days</td><td class=\"num\">520</td><td class=\"num\">80.0%</td><td class=\"num\">20.0 s</td><td class=\"num\">70.0%</td><td class=\"num\">12 of 40</td><td class=\"num\">120.0</td></tr>"))
+    #expect(body.contains("<tr class=\"horizon\"><th>voice</th><td class=\"period\">10 days</td><td class=\"num\">520</td><td class=\"num\">80.0%</td><td class=\"num\">20.0 s</td><td class=\"num\">70.0%</td><td class=\"num\">12 of 40</td><td class=\"num\">120.0</td></tr>"))
 }
 
 @Test func monthChartsHaveOnePanelPerWeekOnOneScale() throws {

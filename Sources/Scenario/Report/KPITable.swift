@@ -56,7 +56,7 @@ struct KPITable {
     private func row(_ queue: String, _ r: Row, month: Bool, total: Bool, into body: inout HTMLWriter) {
         body.element("tr", total ? ["class": "horizon"] : [:]) { tr in
             tr.element("th", text: queue)
-            if month { tr.element("td", text: r.period) }
+            if month { tr.element("td", ["class": "period"], text: r.period) }
             tr.element("td", ["class": "num"], text: Format.fixed(r.contacts, 0))
             tr.element("td", ["class": "num"], text: r.serviceLevel)
             tr.element("td", ["class": "num"], text: r.asa)

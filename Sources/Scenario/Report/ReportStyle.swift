@@ -56,6 +56,7 @@ enum ReportStyle {
     td.over { background: #f8c9c4; color: #8e1b10; font-weight: 700; }
     tr.broken th, tr.broken td { background: #f8c9c4; color: #8e1b10; }
     table.kpi td { white-space: normal; }
+    table.kpi td.period { white-space: nowrap; }
     tr.horizon th, tr.horizon td { font-weight: 700; border-bottom: 2px solid #c9d1da; }
     table.calendar { font-size: 11px; }
     table.calendar th, table.calendar td { padding: 1px 3px; border: 1px solid #e3e7ec; text-align: center; min-width: 16px; }
