@@ -138,6 +138,16 @@ private func count(_ needle: String, in text: String) -> Int { text.components(s
     #expect(html.contains("@page { size: A4 landscape;"))
 }
 
+/// `wfm compare` reads the worst-week columns of agents.csv and names its rows for them.
+@Test func compareBurnoutRowsAreTheWorstWeek() throws {
+    var run = try tenDayRun()
+    run.agents[0].startSpreadMinutes = 90
+    run.agents[1].nightShifts = 2
+    let rows = RunComparison([run]).rows
+    #expect(rows.first { $0.metric == "max start spread in a week, worst agent" }?.values == [.number(90)])
+    #expect(rows.first { $0.metric == "max night shifts in a week, worst agent" }?.values == [.number(2)])
+}
+
 @Test func aOneWeekRunKeepsTheWeekLayout() throws {
     let html = Report.render(try RunDirectory.read(path: fixture("run-base")))
     #expect(html.contains("<h2>Weekly KPIs</h2>") && html.contains("<table class=\"roster\">"))

@@ -64,7 +64,6 @@ struct KPITable {
             tr.element("td", ["class": "num"], text: "\(r.understaffed) of \(r.intervals)")
             tr.element("td", ["class": "num"], text: r.requiredPaidHours.map { Format.fixed($0, 1) } ?? "–")
         }
-        body.newline()
     }
 
     /// The queue over the horizon, from summary.json; `days` names the period on a month page.
