@@ -91,11 +91,12 @@ public struct RunComparison: Sendable {
         }
 
         add("max consecutive days, worst agent", "", 0) { number($0.workingAgents.map { Double($0.maxConsecutiveDays) }.max()) }
-        add("max night shifts, worst agent", "", 0) { number($0.workingAgents.map { Double($0.nightShifts) }.max()) }
+        // Night shifts and start spread are weekly rules: agents.csv holds each agent's worst week.
+        add("max night shifts in a week, worst agent", "", 0) { number($0.workingAgents.map { Double($0.nightShifts) }.max()) }
         add("min rest between shifts, worst agent", "min", 0) {
             number($0.workingAgents.compactMap { $0.minRestMinutes.map(Double.init) }.min())
         }
-        add("max start spread, worst agent", "min", 0) { number($0.workingAgents.map { Double($0.startSpreadMinutes) }.max()) }
+        add("max start spread in a week, worst agent", "min", 0) { number($0.workingAgents.map { Double($0.startSpreadMinutes) }.max()) }
         add("preferences met", "%", 1) { run in
             let total = run.agents.reduce(0) { $0 + $1.prefsTotal }
             return total == 0 ? .missing : .number(Double(run.agents.reduce(0) { $0 + $1.prefsMet }) * 100 / Double(total))

@@ -1,18 +1,22 @@
 /// Burnout indicators per agent from agents.csv: days worked, longest run of consecutive days,
 /// night shifts, shortest rest, start-time spread, preferences met. When the agent's contract limits
 /// are known, a value within 10 % of its limit is marked amber and one beyond it red
-/// (`LimitStatus`), with the limit in the cell's tooltip.
+/// (`LimitStatus`), with the limit in the cell's tooltip. Night shifts and start spread are those of
+/// the agent's worst week (agents.csv, `HorizonWeeks`); `worstWeek` says so in their headings.
 struct BurnoutTable {
     let run: RunDirectory
     let limits: [String: ContractLimits]
+    /// The horizon is longer than a week: the weekly columns are headed "(worst week)".
+    var worstWeek = false
 
     func render(into html: inout HTMLWriter) {
         html.element("table", ["class": "burnout"]) { table in
             table.element("thead") { head in
                 head.element("tr") { tr in
                     for (title, numeric) in [("agent", false), ("contract", false), ("paid h", true), ("days worked", true),
-                                             ("max consecutive days", true), ("night shifts", true), ("min rest", true),
-                                             ("start spread", true), ("preferences met", true)] {
+                                             ("max consecutive days", true), (worstWeek ? "night shifts (worst week)" : "night shifts", true),
+                                             ("min rest", true), (worstWeek ? "start spread (worst week)" : "start spread", true),
+                                             ("preferences met", true)] {
                         tr.element("th", numeric ? ["class": "num"] : [:], text: title)
                     }
                 }

@@ -14,6 +14,11 @@ struct CoverageChart {
     let rows: [CoverageRow]
     /// The centre's weekend (summary.json `weekend`), shaded.
     let weekend: Weekend
+    /// Slots the plot's width is divided into (at least `rows.count`): a month's weekly panels pass
+    /// a full week's count, so a short last week keeps the same scale and leaves the rest blank.
+    var slots: Int? = nil
+    /// The y axis reaches at least this many agents: a month's weekly panels share one scale.
+    var peak: Double? = nil
 
     static let width = 1320.0
     static let height = 250.0
@@ -32,9 +37,9 @@ struct CoverageChart {
     private static func n(_ x: Double) -> String { Format.fixed(x, 1) }
 
     func render(into html: inout HTMLWriter) {
-        let count = max(rows.count, 1)
+        let count = max(rows.count, slots ?? 0, 1)
         let slot = plotWidth / Double(count)
-        let peak = rows.map { max($0.requiredAgents, $0.scheduledAgents) }.max() ?? 0
+        let peak = max(rows.map { max($0.requiredAgents, $0.scheduledAgents) }.max() ?? 0, self.peak ?? 0)
         let step = Self.gridStep(for: max(peak, 1))
         let yMax = (max(peak, 1) / step).rounded(.up) * step
         func x(_ i: Int) -> Double { left + Double(i) * slot }

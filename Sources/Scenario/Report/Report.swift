@@ -4,11 +4,18 @@ import WFMCore
 /// report.html: one self-contained page a planner reads after a run (SPEC.md, docs/report.md).
 ///
 /// No network: inline CSS, inline SVG charts, no scripts, no fonts or images fetched. Sections:
-/// title (scenario, horizon, time zone, interval, solver), weekly KPIs per queue and paid hours,
-/// requirement vs scheduled capacity per queue (`CoverageChart`), the roster grid (`RosterGrid`),
-/// burnout indicators per agent (`BurnoutTable`), and the rules with their violations and penalties.
+/// title (scenario, horizon, time zone, interval, solver), KPIs per queue and paid hours (`KPITable`),
+/// requirement vs scheduled capacity per queue (`CoverageChart`), the roster, burnout indicators per
+/// agent (`BurnoutTable`), and the rules with their violations and penalties. A horizon of up to
+/// 7 days is one week: one chart per queue and the roster as a grid of shift times (`RosterGrid`).
+/// A longer one (`isMonth`) gets KPIs per weekly block and for the horizon, one chart panel per
+/// queue and week, and the roster as a month calendar of shift codes (`RosterCalendar`).
 /// The same run folder always renders to the same bytes.
 public enum Report {
+    /// Whether the run's horizon is longer than one week, which switches to the month layout: a
+    /// week's 7 days fit one chart and one grid of shift times across a screen, more do not.
+    static func isMonth(_ run: RunDirectory) -> Bool { run.dates.count > 7 }
+
     /// The page for a run. `limits` (contract id → limits, from the scenario) lets the burnout table
     /// flag agents close to a limit; without them nothing is flagged.
     public static func render(_ run: RunDirectory, limits: [String: ContractLimits] = [:]) -> String {
@@ -24,21 +31,28 @@ public enum Report {
             page.newline()
             page.element("body") { body in
                 title(run, into: &body)
-                section("kpis", "Weekly KPIs", into: &body) { kpis(run, into: &$0) }
+                section("kpis", isMonth(run) ? "KPIs per week and for the horizon" : "Weekly KPIs", into: &body) { kpis(run, into: &$0) }
                 section("coverage", "Requirement vs scheduled capacity", into: &body) { coverage(run, into: &$0) }
                 if run.coverage.contains(where: { $0.simulatedServiceLevel != nil }) {
                     section("simulation", "Service per interval: Erlang projection vs simulation", into: &body) { simulation(run, into: &$0) }
                 }
                 section("roster", "Roster", into: &body) { s in
-                    s.element("p", ["class": "note"],
-                              text: "Shift times are local. Hover a shift for its breaks and paid time; night shifts (overlapping 00:00–06:00) are tinted dark.")
-                    s.element("div", ["class": "scroll"]) { RosterGrid(run: run).render(into: &$0) }
+                    if isMonth(run) {
+                        s.element("p", ["class": "note"],
+                                  text: "One letter code per shift template, coloured by template; weeks are the 7-day blocks of the weekly rules. Hover a shift for its local times, breaks and paid time.")
+                        s.element("div", ["class": "scroll"]) { RosterCalendar(run: run).render(into: &$0) }
+                    } else {
+                        s.element("p", ["class": "note"],
+                                  text: "Shift times are local. Hover a shift for its breaks and paid time; night shifts (overlapping 00:00–06:00) are tinted dark.")
+                        s.element("div", ["class": "scroll"]) { RosterGrid(run: run).render(into: &$0) }
+                    }
                 }
                 section("burnout", "Burnout indicators", into: &body) { s in
-                    s.element("p", ["class": "note"], text: limits.isEmpty
+                    s.element("p", ["class": "note"], text: (limits.isEmpty
                         ? "Contract limits were not given to the report, so no value is flagged."
                         : "Amber: within 10% of the contract limit (the limit included). Red: beyond the limit. Hover a value for its limit.")
-                    s.element("div", ["class": "scroll"]) { BurnoutTable(run: run, limits: limits).render(into: &$0) }
+                        + (isMonth(run) ? " Night shifts and start spread, weekly rules, are those of the agent's worst week; the other columns are over the horizon." : ""))
+                    s.element("div", ["class": "scroll"]) { BurnoutTable(run: run, limits: limits, worstWeek: isMonth(run)).render(into: &$0) }
                 }
                 section("rules", "Rules and penalties", into: &body) { rules(run, into: &$0) }
             }
@@ -96,30 +110,10 @@ public enum Report {
     }
 
     private static func kpis(_ run: RunDirectory, into html: inout HTMLWriter) {
-        html.element("table", ["class": "kpi"]) { table in
-            table.element("thead") { head in
-                head.element("tr") { tr in
-                    tr.element("th", text: "queue")
-                    for title in ["contacts", "service level", "ASA", "occupancy", "understaffed intervals", "required paid hours"] {
-                        tr.element("th", ["class": "num"], text: title)
-                    }
-                }
-            }
-            table.element("tbody") { body in
-                for queue in run.summary.queues {
-                    body.element("tr") { tr in
-                        tr.element("th", text: queue.id)
-                        tr.element("td", ["class": "num"], text: Format.fixed(run.contacts(of: queue.id), 0))
-                        tr.element("td", ["class": "num"], text: Format.percent(queue.serviceLevel))
-                        tr.element("td", ["class": "num"], text: queue.responseHours != nil ? "–"
-                                   : ServiceText.asa(queue.asaSeconds, unstableIntervals: queue.unstableIntervals ?? 0,
-                                                     unstableContacts: queue.unstableContacts ?? 0))
-                        tr.element("td", ["class": "num"], text: queue.occupancy.map { Format.percent($0) } ?? "–")
-                        tr.element("td", ["class": "num"], text: "\(run.understaffedIntervals(of: queue.id)) of \(run.coverage(of: queue.id).count)")
-                        tr.element("td", ["class": "num"], text: run.requiredPaidHours(of: queue.id).map { Format.fixed($0, 1) } ?? "–")
-                    }
-                }
-            }
+        KPITable(run: run).render(into: &html)
+        if isMonth(run) {
+            html.element("p", ["class": "note"],
+                         text: "Weeks are the 7-day blocks of the weekly rules from the horizon's first day. Week figures are recomputed from coverage.csv; occupancy only over the horizon.")
         }
         for queue in run.summary.queues {
             guard let hours = queue.responseHours else { continue }
@@ -146,17 +140,41 @@ public enum Report {
             p.text("discrete-event simulation with skill-based routing (simulated_service_level, mean over replications)")
         }
         for queue in run.queueIDs {
-            html.element("figure", ["id": "service-\(queue)"]) { figure in
-                figure.element("figcaption") { caption in
-                    caption.element("strong", text: queue)
-                    if let s = run.summary.queues.first(where: { $0.id == queue })?.simulated, let sl = s.serviceLevel {
-                        caption.text(" · simulated week \(Format.percent(sl, 1)) ± \(Format.fixed((s.ci95 ?? 0) * 100, 1)) points")
+            let (panels, slots) = panels(run, queue: queue)
+            for panel in panels {
+                html.element("figure", ["id": "service-\(queue)" + (panel.week.map { "-week\($0)" } ?? "")]) { figure in
+                    figure.element("figcaption") { caption in
+                        caption.element("strong", text: queue)
+                        if let week = panel.week {
+                            caption.text(" · " + weekName(week, panel.dates))
+                        } else if let s = run.summary.queues.first(where: { $0.id == queue })?.simulated, let sl = s.serviceLevel {
+                            caption.text(" · simulated week \(Format.percent(sl, 1)) ± \(Format.fixed((s.ci95 ?? 0) * 100, 1)) points")
+                        }
+                    }
+                    figure.element("div", ["class": "scroll"]) {
+                        ServiceChart(queue: queue, rows: panel.rows, weekend: run.summary.weekend, slots: slots).render(into: &$0)
                     }
                 }
-                figure.element("div", ["class": "scroll"]) { ServiceChart(queue: queue, rows: run.coverage(of: queue), weekend: run.summary.weekend).render(into: &$0) }
+                html.newline()
             }
-            html.newline()
         }
+    }
+
+    /// "week 2 · Mon 9 Mar – Sun 15 Mar".
+    static func weekName(_ week: Int, _ dates: [LocalDate]) -> String {
+        "week \(week) · \(Format.day(dates[0])) – \(Format.day(dates[dates.count - 1]))"
+    }
+
+    /// A queue's coverage rows per panel: the whole horizon on a week page, one weekly block each
+    /// on a month page (with the block's number, from 1, and its dates), and the most rows in one
+    /// panel, the slot count every panel is drawn with.
+    private static func panels(_ run: RunDirectory, queue: String) -> (panels: [(week: Int?, dates: [LocalDate], rows: [CoverageRow])], slots: Int) {
+        let rows = run.coverage(of: queue)
+        guard isMonth(run) else { return ([(nil, run.dates, rows)], rows.count) }
+        let weeks = run.weeks
+        let byBlock = Dictionary(grouping: rows) { weeks.block(of: $0.intervalStart.date) ?? -1 }
+        let panels = weeks.blocks.enumerated().map { (week: $0 + 1, dates: $1, rows: byBlock[$0] ?? []) }
+        return (panels, panels.map(\.rows.count).max() ?? 0)
     }
 
     private static func coverage(_ run: RunDirectory, into html: inout HTMLWriter) {
@@ -173,15 +191,22 @@ public enum Report {
         html.element("p", ["class": "note"],
                       text: "Under each day: its volume-weighted service level. Hover the chart for an interval's numbers.")
         for queue in run.queueIDs {
-            html.element("figure", ["id": "chart-\(queue)"]) { figure in
-                let short = run.understaffedIntervals(of: queue)
-                figure.element("figcaption") { caption in
-                    caption.element("strong", text: queue)
-                    caption.text(short == 0 ? " · no understaffed interval" : " · \(short) understaffed intervals")
+            let (panels, slots) = panels(run, queue: queue)
+            let peak = panels.flatMap(\.rows).map { max($0.requiredAgents, $0.scheduledAgents) }.max()
+            for panel in panels {
+                html.element("figure", ["id": "chart-\(queue)" + (panel.week.map { "-week\($0)" } ?? "")]) { figure in
+                    let short = panel.rows.filter(\.isUnderstaffed).count
+                    figure.element("figcaption") { caption in
+                        caption.element("strong", text: queue)
+                        if let week = panel.week { caption.text(" · " + weekName(week, panel.dates)) }
+                        caption.text(short == 0 ? " · no understaffed interval" : " · \(short) understaffed intervals")
+                    }
+                    figure.element("div", ["class": "scroll"]) {
+                        CoverageChart(queue: queue, rows: panel.rows, weekend: run.summary.weekend, slots: slots, peak: peak).render(into: &$0)
+                    }
                 }
-                figure.element("div", ["class": "scroll"]) { CoverageChart(queue: queue, rows: run.coverage(of: queue), weekend: run.summary.weekend).render(into: &$0) }
+                html.newline()
             }
-            html.newline()
         }
     }
 

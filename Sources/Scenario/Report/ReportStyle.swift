@@ -55,6 +55,34 @@ enum ReportStyle {
     td.near { background: #fff1c2; font-weight: 600; }
     td.over { background: #f8c9c4; color: #8e1b10; font-weight: 700; }
     tr.broken th, tr.broken td { background: #f8c9c4; color: #8e1b10; }
-    @media print { body { margin: 8mm; } .scroll { overflow: visible; } }
+    table.kpi td { white-space: normal; }
+    table.kpi td.period { white-space: nowrap; }
+    tr.horizon th, tr.horizon td { font-weight: 700; border-bottom: 2px solid #c9d1da; }
+    table.calendar { font-size: 11px; }
+    table.calendar th, table.calendar td { padding: 1px 3px; border: 1px solid #e3e7ec; text-align: center; min-width: 16px; }
+    table.calendar th.agent { text-align: left; }
+    table.calendar td.num { text-align: right; }
+    table.calendar th.d { font-weight: 400; line-height: 1.15; }
+    table.calendar td.off.weekend, table.calendar th.weekend { background: #eef0f3; }
+    table.calendar .wk { border-left: 2px solid #5a6675; }
+    table.calendar td.night, .code.night-mark { box-shadow: inset 0 -3px 0 #1d2530; }
+    .code { display: inline-block; padding: 0 4px; border-radius: 2px; font-weight: 600; }
+    table.calendar td.t0, .code.t0 { background: #cfe3f7; } table.calendar td.t1, .code.t1 { background: #fbd9b5; }
+    table.calendar td.t2, .code.t2 { background: #cdeccd; } table.calendar td.t3, .code.t3 { background: #e2d5f3; }
+    table.calendar td.t4, .code.t4 { background: #f7efb0; } table.calendar td.t5, .code.t5 { background: #f3c9d9; }
+    table.calendar td.t6, .code.t6 { background: #bfe8e6; } table.calendar td.t7, .code.t7 { background: #e0c9b3; }
+    table.calendar td.t8, .code.t8 { background: #9fc3ea; } table.calendar td.t9, .code.t9 { background: #f2a9a0; }
+    table.calendar td.t10, .code.t10 { background: #b8d99a; } table.calendar td.t11, .code.t11 { background: #d6dbe0; }
+    @page { size: A4 landscape; margin: 10mm; }
+    @media print {
+      body { margin: 0; font-size: 10px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      h1 { font-size: 18px; } h2 { font-size: 14px; margin-top: 14px; }
+      .scroll { overflow: visible; }
+      svg.chart { min-width: 0; }
+      figure, tr { break-inside: avoid; }
+      section#roster { break-before: page; }
+      table.calendar { font-size: 8.5px; }
+      table.calendar th, table.calendar td { padding: 0 1px; min-width: 0; }
+    }
     """
 }

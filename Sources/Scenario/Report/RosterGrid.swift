@@ -9,10 +9,7 @@ struct RosterGrid {
 
     func render(into html: inout HTMLWriter) {
         let dates = run.dates
-        var shiftsByAgentDay: [String: [LocalDate: [ShiftRow]]] = [:]
-        for shift in run.shifts.sorted(by: { $0.start < $1.start }) {
-            shiftsByAgentDay[shift.agentID, default: [:]][shift.date, default: []].append(shift)
-        }
+        let shiftsByAgentDay = Self.shiftsByAgentDay(run)
         let breaksByAgent = Dictionary(grouping: run.breaks, by: \.agentID)
 
         html.element("table", ["class": "roster"]) { table in
@@ -27,30 +24,8 @@ struct RosterGrid {
                 }
             }
             table.newline()
-            table.element("tbody") { body in
-                for agent in run.agents {
-                    body.element("tr", agent.daysWorked == 0 ? ["class": "unused"] : [:]) { tr in
-                        tr.element("th", ["class": "agent"], text: agent.agentID)
-                        tr.element("td", text: agent.contract)
-                        for date in dates {
-                            let shifts = shiftsByAgentDay[agent.agentID]?[date] ?? []
-                            cell(shifts, breaks: breaksByAgent[agent.agentID] ?? [], weekend: run.summary.weekend.contains(date), into: &tr)
-                        }
-                        tr.element("td", ["class": "num"], text: Format.fixed(Double(agent.paidMinutes) / 60, 1))
-                    }
-                    body.newline()
-                }
-            }
-            table.element("tfoot") { foot in
-                foot.element("tr") { tr in
-                    tr.element("th", ["class": "agent"], text: "working")
-                    tr.element("td", text: "")
-                    for date in dates {
-                        let working = shiftsByAgentDay.values.filter { !($0[date] ?? []).isEmpty }.count
-                        tr.element("td", ["class": "num"], text: "\(working)")
-                    }
-                    tr.element("td", ["class": "num"], text: Format.fixed(run.summary.paidHours, 1))
-                }
+            Self.body(run, dates: dates, shiftsByAgentDay, footerClass: { _ in "num" }, into: &table) { agent, date, shifts, tr in
+                cell(shifts, breaks: breaksByAgent[agent.agentID] ?? [], weekend: run.summary.weekend.contains(date), into: &tr)
             }
         }
     }
@@ -61,7 +36,7 @@ struct RosterGrid {
             return
         }
         let night = shifts.contains(where: \.isNight)
-        let tooltip = shifts.map { describe($0, breaks: breaks) }.joined(separator: "\n")
+        let tooltip = shifts.map { Self.describe($0, breaks: breaks) }.joined(separator: "\n")
         tr.element("td", ["class": night ? "shift night" : "shift", "title": tooltip]) { td in
             for (i, shift) in shifts.enumerated() {
                 if i > 0 { td.empty("br") }
@@ -73,8 +48,48 @@ struct RosterGrid {
         }
     }
 
+    /// The body and footer of both roster tables: per agent (agents.csv order) its id, contract, one
+    /// cell per date written by `cell` (given the agent, the date and its shifts that day), and paid
+    /// hours; below, the agents working each date (cells of class `footerClass(date)`) and the paid
+    /// hours of all.
+    static func body(_ run: RunDirectory, dates: [LocalDate], _ shiftsByAgentDay: [String: [LocalDate: [ShiftRow]]],
+                     footerClass: (LocalDate) -> String, into table: inout HTMLWriter,
+                     cell: (AgentRow, LocalDate, [ShiftRow], inout HTMLWriter) -> Void) {
+        table.element("tbody") { body in
+            for agent in run.agents {
+                body.element("tr", agent.daysWorked == 0 ? ["class": "unused"] : [:]) { tr in
+                    tr.element("th", ["class": "agent"], text: agent.agentID)
+                    tr.element("td", text: agent.contract)
+                    for date in dates { cell(agent, date, shiftsByAgentDay[agent.agentID]?[date] ?? [], &tr) }
+                    tr.element("td", ["class": "num"], text: Format.fixed(Double(agent.paidMinutes) / 60, 1))
+                }
+                body.newline()
+            }
+        }
+        table.element("tfoot") { foot in
+            foot.element("tr") { tr in
+                tr.element("th", ["class": "agent"], text: "working")
+                tr.element("td", text: "")
+                for date in dates {
+                    let working = shiftsByAgentDay.values.filter { !($0[date] ?? []).isEmpty }.count
+                    tr.element("td", ["class": footerClass(date)], text: "\(working)")
+                }
+                tr.element("td", ["class": "num"], text: Format.fixed(run.summary.paidHours, 1))
+            }
+        }
+    }
+
+    /// Each agent's shifts by the local date they belong to, in start order.
+    static func shiftsByAgentDay(_ run: RunDirectory) -> [String: [LocalDate: [ShiftRow]]] {
+        var shifts: [String: [LocalDate: [ShiftRow]]] = [:]
+        for shift in run.shifts.sorted(by: { $0.start < $1.start }) {
+            shifts[shift.agentID, default: [:]][shift.date, default: []].append(shift)
+        }
+        return shifts
+    }
+
     /// "early 07:00–15:30, paid 8h00; breaks 09:00–09:15 paid, 11:00–11:30 unpaid".
-    private func describe(_ shift: ShiftRow, breaks: [BreakRow]) -> String {
+    static func describe(_ shift: ShiftRow, breaks: [BreakRow]) -> String {
         let inside = breaks.filter { $0.start >= shift.start && $0.start < shift.end }.sorted { $0.start < $1.start }
         var text = "\(shift.shiftID) \(shift.start.clock)–\(shift.end.clock), paid \(Format.duration(minutes: shift.paidMinutes))"
         if inside.isEmpty {

@@ -38,17 +38,27 @@ extension RunDirectory {
         return best
     }
 
-    /// Paid agent-hours a queue needs: Σ required_with_shrinkage × interval length, from requirements.csv.
-    /// Nil when the interval length is unknown.
-    public func requiredPaidHours(of queue: String) -> Double? {
+    /// Paid agent-hours a queue needs: Σ required_with_shrinkage × interval length, from requirements.csv,
+    /// over the intervals starting on `dates` (all intervals when nil). Nil when the interval length is unknown.
+    public func requiredPaidHours(of queue: String, on dates: Set<LocalDate>? = nil) -> Double? {
         guard let minutes = intervalMinutes else { return nil }
-        let agents = requirements.reduce(0.0) { $0 + ($1.queue == queue ? $1.requiredWithShrinkage : 0) }
+        let agents = requirements.reduce(0.0) { sum, row in
+            guard row.queue == queue, dates?.contains(row.intervalStart.date) ?? true else { return sum }
+            return sum + row.requiredWithShrinkage
+        }
         return agents * Double(minutes) / 60
     }
 
     /// The local dates of the horizon: every date with a coverage interval or a shift, ascending.
     public var dates: [LocalDate] {
         Set(coverage.map(\.intervalStart.date)).union(shifts.map(\.date)).sorted()
+    }
+
+    /// The horizon's weekly blocks, from its first to its last date (`dates`).
+    var weeks: HorizonWeeks {
+        let dates = self.dates
+        guard let first = dates.first, let last = dates.last else { return HorizonWeeks(first: LocalDate(year: 1970, month: 1, day: 1), days: 0) }
+        return HorizonWeeks(first: first, days: last.dayNumber - first.dayNumber + 1)
     }
 
     /// Agents who work at least one day.

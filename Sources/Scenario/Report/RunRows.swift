@@ -63,7 +63,8 @@ public struct BreakRow: Sendable, Hashable {
     public var paid: Bool
 }
 
-/// One row of agents.csv: an agent's week and burnout indicators.
+/// One row of agents.csv: an agent's burnout indicators; weekly rules' indicators in the agent's worst
+/// week, the others over the horizon (docs/outputs.md).
 public struct AgentRow: Sendable, Hashable {
     public var agentID: String
     public var contract: String
@@ -72,8 +73,11 @@ public struct AgentRow: Sendable, Hashable {
     public var maxConsecutiveDays: Int
     /// Shortest rest between two shifts in minutes; nil when the agent has fewer than two shifts.
     public var minRestMinutes: Int?
+    /// Night shifts (overlapping 00:00–06:00 local) in the agent's worst weekly block (`HorizonWeeks`):
+    /// `max_night_shifts` is a weekly rule.
     public var nightShifts: Int
-    /// Latest minus earliest shift start within the week, minutes.
+    /// Latest minus earliest local shift start within a weekly block, minutes, in the agent's worst
+    /// block: `max_start_spread_minutes` is a weekly rule.
     public var startSpreadMinutes: Int
     public var prefsMet: Int
     public var prefsTotal: Int

@@ -12,6 +12,8 @@ struct ServiceChart {
     let rows: [CoverageRow]
     /// The centre's weekend (summary.json `weekend`), shaded.
     let weekend: Weekend
+    /// Slots the plot's width is divided into (at least `rows.count`), as `CoverageChart.slots`.
+    var slots: Int? = nil
 
     static let width = 1320.0
     static let height = 200.0
@@ -21,7 +23,7 @@ struct ServiceChart {
 
     func render(into html: inout HTMLWriter) {
         let plotWidth = Self.width - left - right, plotHeight = Self.height - top - bottom
-        let slot = plotWidth / Double(max(rows.count, 1))
+        let slot = plotWidth / Double(max(rows.count, slots ?? 0, 1))
         func x(_ i: Int) -> Double { left + Double(i) * slot }
         func y(_ share: Double) -> Double { top + plotHeight * (1 - min(max(share, 0), 1)) }
         var days: [(date: LocalDate, index: Int)] = []

@@ -46,10 +46,14 @@ enum RunFiles {
         let breakRows = shifts.flatMap { shift in
             shift.breaks.map { BreakRow(agentID: shift.agentID, start: stamp($0.start), end: stamp($0.end), paid: $0.paid) }
         }
+        // Weekly rules' indicators in the agent's worst 7-day block, the others over the horizon (docs/outputs.md).
+        let weeks = HorizonWeeks(first: grid.startDate, days: grid.days)
+        let shiftRowsByAgent = Dictionary(grouping: shiftRows, by: \.agentID)
         let agentRows = service.agents.map {
-            AgentRow(agentID: $0.agentID, contract: $0.contractID, paidMinutes: $0.paidMinutes, daysWorked: $0.daysWorked,
-                     maxConsecutiveDays: $0.maxConsecutiveDays, minRestMinutes: $0.minRestMinutes, nightShifts: $0.nightShifts,
-                     startSpreadMinutes: $0.startSpreadMinutes, prefsMet: $0.prefsMet, prefsTotal: $0.prefsTotal)
+            let worst = weeks.worstWeek(of: shiftRowsByAgent[$0.agentID] ?? [])
+            return AgentRow(agentID: $0.agentID, contract: $0.contractID, paidMinutes: $0.paidMinutes, daysWorked: $0.daysWorked,
+                            maxConsecutiveDays: $0.maxConsecutiveDays, minRestMinutes: $0.minRestMinutes, nightShifts: worst.nightShifts,
+                            startSpreadMinutes: worst.startSpreadMinutes, prefsMet: $0.prefsMet, prefsTotal: $0.prefsTotal)
         }
         let understaffed = Dictionary(grouping: coverageRows.filter(\.isUnderstaffed), by: \.queue).mapValues(\.count)
         let bounds = ServiceBoundShares(figures: figures, bound: result.serviceBound, problemQueueIDs: service.queues.map(\.queueID))
