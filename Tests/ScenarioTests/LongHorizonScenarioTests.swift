@@ -96,12 +96,16 @@ private func day(_ text: String) -> LocalDate { LocalDate(text)! }
         loadDiagnostics(path, overrides: overrides).map { $0.components(separatedBy: ": error: ").last! }
     }
     #expect(errors(["horizon.days=14"]).isEmpty)
-    // 10 days: the last week has 3 days, 2 of them off: one 450-minute shift < 2250.
-    #expect(errors(["horizon.days=10"]) == [
-        "contracts[0].week_minutes.min: 2250 paid minutes cannot be reached in the 3-day last week of the 10-day horizon: at most 1 working days × 450 paid minutes (longest shift of day) = 450",
+    // 10 days: the last block has 3 days and owes its share of the minima, ⌊2250 · 3/7⌋ = 964 paid
+    // minutes and ⌊2 · 3/7⌋ = 0 days off: reachable. 8 days: ⌊2250/7⌋ = 321 minutes in 1 day.
+    #expect(errors(["horizon.days=10"]).isEmpty)
+    #expect(errors(["horizon.days=8"]).isEmpty)
+    #expect(errors(["horizon.days=31"]).isEmpty)
+    #expect(errors(["horizon.days=10", "contracts.full-time.horizon_minutes.max=3200"]) == [
+        "contracts[0].horizon_minutes.max: 3200 is below the 3214 paid minutes week_minutes.min (2250 a week, pro-rated in a short last week) requires over the 10-day horizon",
     ])
-    #expect(errors(["horizon.days=8"]) == [
-        "contracts[0].days_off_min: 2 days off do not fit the 1-day last week of the 8-day horizon (weekly rules hold in every 7-day block of the horizon)",
+    #expect(errors(["horizon.days=10", "contracts.full-time.days_off_min=8"]) == [
+        "contracts[0].days_off_min: 8 days off do not fit a 7-day week",
     ])
     #expect(errors(["horizon.days=21", "contracts.full-time.days_off_min=6"]) == [
         "contracts[0].week_minutes.min: 2250 paid minutes cannot be reached in a 7-day week: at most 1 working days × 450 paid minutes (longest shift of day) = 450",
@@ -112,7 +116,7 @@ private func day(_ text: String) -> LocalDate { LocalDate(text)! }
         "contracts[0].horizon_minutes.min: 4530 paid minutes cannot be reached: week_minutes.max, days_off_min and the longest shift allow at most 4500 over the 14-day horizon",
     ])
     #expect(errors(["horizon.days=14", "contracts.full-time.horizon_minutes.max=4470"]) == [
-        "contracts[0].horizon_minutes.max: 4470 is below the 4500 paid minutes week_minutes.min (2250) requires over 2 weeks",
+        "contracts[0].horizon_minutes.max: 4470 is below the 4500 paid minutes week_minutes.min (2250 a week, pro-rated in a short last week) requires over the 14-day horizon",
     ])
 }
 

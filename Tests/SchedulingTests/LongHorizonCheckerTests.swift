@@ -159,14 +159,20 @@ private func dates(_ p: RosterProblem, _ days: [Int]) -> [LocalDate] { days.map 
     #expect(only(work(p, [0]) + work(p, [2], hour: 16) + work(p, [9])) == [.maxStartSpread])
 }
 
-@Test func aShortLastWeekHoldsTheWeeklyRulesToo() {
+/// A short last week owes its share of the weekly minima, ⌊minimum · days / 7⌋: here 3 of 7 days of
+/// 480 paid minutes (205) and of 3 days off (1); its maximum is the week's.
+@Test func aShortLastWeekOwesItsShareOfTheWeeklyMinima() {
     var p = loose(days: 10)
     p.contracts[0].weekMinutesMin = 480
+    p.contracts[0].daysOffMin = 3
     #expect(violations(p, work(p, [0, 9])).isEmpty)
     let found = violations(p, work(p, [0, 6]))
     #expect(found.map(\.rule) == [.weekMinutesMin])
     #expect(found.first?.dates == dates(p, [7, 8, 9]))
-    #expect(found.first?.detail.hasPrefix("week 2 (2026-03-13…2026-03-15)") == true)
+    #expect(found.first?.detail == "week 2 (2026-03-13…2026-03-15): 0 paid minutes < minimum 205 (3 of 7 days)")
+    // Two of the three days worked leave one off: the share of 3 days off; three worked leave none.
+    #expect(violations(p, work(p, [0, 7, 8])).isEmpty)
+    #expect(violations(p, work(p, [0, 7, 8, 9])).map(\.rule) == [.minDaysOff])
 }
 
 @Test func maxConsecutiveDaysRunsAcrossWeeks() {

@@ -99,8 +99,10 @@ struct PlanSemantics {
             let minutes = inBlock.reduce(0) { $0 + paid[$1] }
             let worked = inBlock.filter { week[$0] >= 0 }
             let starts = worked.map { options[week[$0]].startMinute }
-            if minutes < c.weekMinutesMin || minutes > c.weekMinutesMax { return false }
-            if inBlock.count - worked.count < c.daysOffMin { return false }
+            // A block shorter than a week owes ⌊minimum · days / 7⌋ of each weekly minimum.
+            let share = { (minimum: Int) in inBlock.count < 7 ? minimum * inBlock.count / 7 : minimum }
+            if minutes < share(c.weekMinutesMin) || minutes > c.weekMinutesMax { return false }
+            if inBlock.count - worked.count < share(c.daysOffMin) { return false }
             if worked.filter({ options[week[$0]].isNight }).count > c.maxNightShifts { return false }
             if let lo = starts.min(), let hi = starts.max(), hi - lo > c.maxStartSpreadMinutes { return false }
         }
@@ -209,10 +211,10 @@ struct LongRuleCase: CustomTestStringConvertible, Sendable {
 }
 
 let longRuleCases: [LongRuleCase] = [
-    // Weekly rules: weeks 0–6 and 7–8.
+    // Weekly rules: weeks 0–6 and 7–8 (the 2-day last week owes ⌊minimum · 2/7⌋ of the minima).
     LongRuleCase(name: "week-minutes-min", days: 9, templates: [LongTiny.E, LongTiny.N], onShare: 0) { $0.weekMinutesMin = 960 },
     LongRuleCase(name: "week-minutes-max", days: 9, templates: [LongTiny.E, LongTiny.N], onShare: 1) { $0.weekMinutesMax = 960 },
-    LongRuleCase(name: "min-days-off", days: 9, templates: [LongTiny.E, LongTiny.N], onShare: 1) { $0.daysOffMin = 2 },
+    LongRuleCase(name: "min-days-off", days: 9, templates: [LongTiny.E, LongTiny.N], onShare: 1) { $0.daysOffMin = 4 },
     LongRuleCase(name: "max-night-shifts", days: 9, templates: [LongTiny.E, LongTiny.N], onShare: 1, seed: 2) { $0.maxNightShifts = 1 },
     LongRuleCase(name: "max-start-spread", days: 9, templates: [LongTiny.E, LongTiny.N], onShare: 1, seed: 9) { $0.maxStartSpreadMinutes = 0 },
     // Horizon rules: weekends are days 1–2 and 8.

@@ -155,8 +155,8 @@ public struct HeadCountBound: Sendable {
 /// paid minutes per option (so every g is in shifts or days and one step suits all); a positive
 /// factor keeps the bound valid. A rule enters only when some row of the programme could break it.
 ///
-/// - week b (7-day blocks from day 0): paid minutes ≤ `weekMinutesMax`, ≥ `weekMinutesMin`, worked
-///   days ≤ days of the block − `daysOffMin`, night shifts ≤ `maxNightShifts`;
+/// - week b (7-day blocks from day 0): paid minutes ≤ `weekMinutesMax`, ≥ `weekMinutesMin(in:)`, worked
+///   days ≤ days of the block − `daysOffMin(in:)`, night shifts ≤ `maxNightShifts`;
 /// - horizon: paid minutes ≤ `horizonMinutesMax`, ≥ `horizonMinutesMin`, weekends worked ≤
 ///   `maxWeekends`, shifts of each limited template ≤ its maximum (a maximum of 0 is exact in the
 ///   programme instead).
@@ -188,8 +188,9 @@ struct HeadCountCounting: Sendable {
         var weekMax: [Int] = [], weekMin: [Int] = [], weekDays: [Int] = [], weekNights: [Int] = []
         for (b, block) in context.weeks.enumerated() {
             weekMax.append(Double(block.count) * longest > Double(c.weekMinutesMax) ? add(.weekMinutes(b), Double(c.weekMinutesMax), 1, unit) : -1)
-            weekMin.append(c.weekMinutesMin > 0 ? add(.weekMinutes(b), Double(c.weekMinutesMin), -1, unit) : -1)
-            weekDays.append(c.daysOffMin > 0 ? add(.weekDays(b), Double(block.count - c.daysOffMin), 1) : -1)
+            let least = c.weekMinutesMin(in: block), off = c.daysOffMin(in: block)
+            weekMin.append(least > 0 ? add(.weekMinutes(b), Double(least), -1, unit) : -1)
+            weekDays.append(off > 0 ? add(.weekDays(b), Double(block.count - off), 1) : -1)
             let nights = nightDays.filter(block.contains).count
             weekNights.append(c.maxNightShifts < nights ? add(.weekNights(b), Double(c.maxNightShifts), 1) : -1)
         }

@@ -35,7 +35,7 @@ struct OnFloorBudget: Sendable {
             if let known = memo[key] { return known }
             var total = 0.0
             for block in context.weeks {
-                total += Self.week(Array(days[block]), contract: c)
+                total += Self.week(Array(days[block]), block: block, contract: c)
             }
             if let cap = c.horizonMinutesMax { total = min(total, Double(cap)) }
             memo[key] = total
@@ -44,8 +44,8 @@ struct OnFloorBudget: Sendable {
     }
 
     /// The block's largest on-floor sum (see the type's comment); `days` lists each day's (paid, on-floor) pairs.
-    private static func week(_ days: [[(paid: Int, onFloor: Double)]], contract c: Contract) -> Double {
-        let maxWorked = max(0, days.count - c.daysOffMin)
+    private static func week(_ days: [[(paid: Int, onFloor: Double)]], block: Range<Int>, contract c: Contract) -> Double {
+        let maxWorked = max(0, days.count - c.daysOffMin(in: block))
         let unit = days.joined().reduce(c.weekMinutesMax) { gcd($0, $1.paid) }
         guard unit > 0 else { return 0 }
         let top = c.weekMinutesMax / unit
@@ -64,7 +64,7 @@ struct OnFloorBudget: Sendable {
             }
             best = next
         }
-        let least = (c.weekMinutesMin + unit - 1) / unit
+        let least = (c.weekMinutesMin(in: block) + unit - 1) / unit
         let keeping = best.map { $0[min(least, top + 1)...].max() ?? -.infinity }.max() ?? -.infinity
         return keeping > -.infinity ? keeping : best.map { $0.max() ?? 0 }.max() ?? 0
     }

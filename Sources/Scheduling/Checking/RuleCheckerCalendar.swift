@@ -5,7 +5,8 @@ import WFMCore
 /// time, re-derived from its absolute start; shifts starting outside the horizon are reported as
 /// `shift-shape` by `checkShape` and count for none of these rules.
 ///
-/// - Weekly rules, in every 7-day block from the horizon's first day (the last block may be shorter):
+/// - Weekly rules, in every 7-day block from the horizon's first day (the last block may be shorter:
+///   after full weeks its minima are pro-rated, ⌊minimum · block days / 7⌋, the maxima not):
 ///   `week-minutes-min`/`-max` (paid minutes recomputed from template and breaks), `min-days-off`
 ///   (block days without a shift start ≥ `daysOffMin`), `max-night-shifts` (a night shift overlaps
 ///   00:00–06:00 local on its start day or the next), `max-start-spread` (latest − earliest local
@@ -41,11 +42,17 @@ extension RuleChecker {
             let label = "week \(index + 1) (\(date(block.lowerBound))…\(date(block.upperBound - 1)))"
             let blockDates = block.map(date)
             let paid = week.reduce(0) { $0 + recomputedPaidMinutes($1.shift) }
-            if paid < contract.weekMinutesMin { report(.weekMinutesMin, blockDates, "\(label): \(paid) paid minutes < minimum \(contract.weekMinutesMin)") }
+            // A last block shorter than a week after full weeks owes its share of the minima, rounded
+            // down (written here again, apart from `Contract`, so that the checker checks the rule itself).
+            let short = block.count < 7 && lower > 0
+            let leastPaid = short ? contract.weekMinutesMin * block.count / 7 : contract.weekMinutesMin
+            let leastOff = short ? contract.daysOffMin * block.count / 7 : contract.daysOffMin
+            let share = short ? " (\(block.count) of 7 days)" : ""
+            if paid < leastPaid { report(.weekMinutesMin, blockDates, "\(label): \(paid) paid minutes < minimum \(leastPaid)\(share)") }
             if paid > contract.weekMinutesMax { report(.weekMinutesMax, blockDates, "\(label): \(paid) paid minutes > maximum \(contract.weekMinutesMax)") }
             let worked = block.filter(workedDays.contains)
-            if block.count - worked.count < contract.daysOffMin {
-                report(.minDaysOff, worked.map(date), "\(label): \(block.count - worked.count) days off < minimum \(contract.daysOffMin)")
+            if block.count - worked.count < leastOff {
+                report(.minDaysOff, worked.map(date), "\(label): \(block.count - worked.count) days off < minimum \(leastOff)\(share)")
             }
             let nights = week.filter { p in
                 let end = p.minute + (p.shift.end - p.shift.start) / 60

@@ -13,20 +13,21 @@ extension RosterFormulation {
     }
 
     /// `week-minutes-min` / `week-minutes-max` in one week (7-day block of `SchedulingContext.weeks`):
-    /// min ≤ Σ_{d in week} paid(o)·x ≤ max (paid = length − unpaid breaks).
+    /// min ≤ Σ_{d in week} paid(o)·x ≤ max (paid = length − unpaid breaks; min pro-rated in a short
+    /// last block, `Contract.weekMinutesMin(in:)`).
     mutating func addWeekMinutes(agent a: Int, week: Range<Int>) {
         let c = context.contracts[a]
         let terms = week.flatMap { d in x(a, d).map { Model.Term($0.variable, Double(context.catalog.options[$0.option].paidMinutes)) } }
         let name = "\(agentIDs[a]),w\(week.lowerBound / 7)"
-        addRuleRow(.weekMinutesMin, agent: a, days: Array(week), name, terms, lower: Double(c.weekMinutesMin), unit: "minutes", slackCost: 1.0 / 60)
+        addRuleRow(.weekMinutesMin, agent: a, days: Array(week), name, terms, lower: Double(c.weekMinutesMin(in: week)), unit: "minutes", slackCost: 1.0 / 60)
         addRuleRow(.weekMinutesMax, agent: a, days: Array(week), name, terms, upper: Double(c.weekMinutesMax), unit: "minutes", slackCost: 1.0 / 60)
     }
 
-    /// `min-days-off` in one week: Σ_{d in week, o} x ≤ week length − daysOffMin.
+    /// `min-days-off` in one week: Σ_{d in week, o} x ≤ week length − daysOffMin(in: week).
     mutating func addMinDaysOff(agent a: Int, week: Range<Int>) {
         let terms = week.flatMap { d in x(a, d).map { Model.Term($0.variable, 1) } }
         addRuleRow(.minDaysOff, agent: a, days: Array(week), "\(agentIDs[a]),w\(week.lowerBound / 7)", terms,
-                   upper: Double(week.count - context.contracts[a].daysOffMin), unit: "days")
+                   upper: Double(week.count - context.contracts[a].daysOffMin(in: week)), unit: "days")
     }
 
     /// `max-consecutive-days`: every window of m+1 consecutive days (m = the maximum), carry-in days

@@ -65,7 +65,7 @@ extension RosterProblem {
         for c in contracts {
             let key = "contracts.\(c.id)"
             if c.weekMinutesMin < 0 || c.weekMinutesMax < c.weekMinutesMin { error("\(key).week_minutes", "needs 0 ≤ min ≤ max") }
-            if c.daysOffMin < 0 || c.daysOffMin > grid.days { error("\(key).days_off_min", "must be in 0…\(grid.days)") }
+            if c.daysOffMin < 0 || c.daysOffMin > min(7, grid.days) { error("\(key).days_off_min", "must be in 0…\(min(7, grid.days)) (days off in a week)") }
             if c.maxConsecutiveDays < 1 { error("\(key).max_consecutive_days", "must be ≥ 1") }
             if c.minRestMinutes < 0 || c.maxNightShifts < 0 || c.maxStartSpreadMinutes < 0 {
                 error(key, "min_rest_minutes, max_night_shifts and max_start_spread_minutes must be ≥ 0")

@@ -110,6 +110,25 @@ public struct Contract: Sendable, Hashable {
         self.horizonMinutesMin = horizonMinutesMin
         self.horizonMinutesMax = horizonMinutesMax
     }
+
+    /// `week-minutes-min` of the week block `block` (horizon days; 7-day blocks from the horizon's
+    /// first day): the weekly minimum, pro-rated in a short last block after full weeks (the 3 days
+    /// after four weeks of a 31-day month), `proRated`. The weekly maximum is never pro-rated: it caps
+    /// a calendar week that the next horizon completes (docs/scenario.md "Horizons that are not whole
+    /// weeks").
+    public func weekMinutesMin(in block: Range<Int>) -> Int { Self.proRated(weekMinutesMin, in: block) }
+
+    /// `min-days-off` of the week block `block`: the weekly minimum, pro-rated in a short last block
+    /// after full weeks (`proRated`; 3 days of a 2-days-off week: none).
+    public func daysOffMin(in block: Range<Int>) -> Int { Self.proRated(daysOffMin, in: block) }
+
+    /// A weekly minimum's share of the week block `block` (horizon days): ⌊minimum · L / 7⌋ in a last
+    /// block of L < 7 days that follows full weeks, rounded down so that it is reachable whenever a
+    /// full week is; the whole minimum in a full block and in a horizon of 7 days or fewer (one
+    /// week: the contract's week, as planned before horizons grew).
+    public static func proRated(_ minimum: Int, in block: Range<Int>) -> Int {
+        block.count >= 7 || block.lowerBound == 0 ? minimum : minimum * block.count / 7
+    }
 }
 
 /// A staffing target for one shift template on one date, met by head count rather than by Erlang

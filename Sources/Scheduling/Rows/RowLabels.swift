@@ -73,6 +73,7 @@ struct RowLabels {
         for d in 0..<days {
             let weekStart = d % 7 == 0
             let blockDays = min(7, days - d / 7 * 7)
+            let block = d / 7 * 7..<d / 7 * 7 + blockDays
             let weekEnd = d % 7 == 6 || d == days - 1
             var index: [Key: Int] = [:]
             var nextKeys: [Key] = []
@@ -103,7 +104,7 @@ struct RowLabels {
                         if d == 0 { k.fromStart = true }
                     }
                     k.last = -1
-                    if valid && (!weekEnd || closesWeek(k, c, weekMinutes)) && reachable(k, c, horizon, reach[d + 1]) {
+                    if valid && (!weekEnd || closesWeek(k, c, weekMinutes, block: block)) && reachable(k, c, horizon, reach[d + 1]) {
                         offer(k, Label(cost: cost, parent: Int32(i), option: -1))
                     }
                 }
@@ -137,7 +138,7 @@ struct RowLabels {
                     }
                     if weekDays {
                         k.weekDays += 1
-                        if Int(k.weekDays) > blockDays - c.daysOffMin { continue }
+                        if Int(k.weekDays) > blockDays - c.daysOffMin(in: block) { continue }
                     }
                     if nights && option.isNight {
                         k.weekNights += 1
@@ -156,7 +157,7 @@ struct RowLabels {
                         k.counts[l] += 1
                         if Int(k.counts[l]) > limits[l].max { continue }
                     }
-                    if weekEnd && !closesWeek(k, c, weekMinutes) { continue }
+                    if weekEnd && !closesWeek(k, c, weekMinutes, block: block) { continue }
                     if !reachable(k, c, horizon, reach[d + 1]) { continue }
                     offer(k, Label(cost: cost + costs[d][j], parent: Int32(i), option: Int32(o)))
                 }
@@ -176,9 +177,9 @@ struct RowLabels {
         return row
     }
 
-    /// The week's minimum paid minutes, checked on its last day.
-    private func closesWeek(_ k: Key, _ c: Contract, _ weekMinutes: Bool) -> Bool {
-        !weekMinutes || Int(k.weekPaid) >= c.weekMinutesMin
+    /// The week's minimum paid minutes (pro-rated in a short last block), checked on its last day.
+    private func closesWeek(_ k: Key, _ c: Contract, _ weekMinutes: Bool, block: Range<Int>) -> Bool {
+        !weekMinutes || Int(k.weekPaid) >= c.weekMinutesMin(in: block)
     }
 
     /// Whether the horizon minimum can still be met with `left` paid minutes at most to come.

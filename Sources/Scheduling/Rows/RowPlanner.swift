@@ -200,8 +200,8 @@ struct RowPlanner {
             else { v.append(0) }
         }
         for (b, block) in context.weeks.enumerated() {
-            window(u.weekPaid[b], c.weekMinutesMin, c.weekMinutesMax)
-            v.append(Double(u.weekDays[b] - max(0, block.count - c.daysOffMin)))
+            window(u.weekPaid[b], c.weekMinutesMin(in: block), c.weekMinutesMax)
+            v.append(Double(u.weekDays[b] - max(0, block.count - c.daysOffMin(in: block))))
             v.append(Double(u.weekNights[b] - c.maxNightShifts))
         }
         window(u.paid, c.horizonMinutesMin, c.horizonMinutesMax)

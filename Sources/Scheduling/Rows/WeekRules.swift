@@ -40,9 +40,10 @@ struct WeekRules {
             }
             total += paid
             let open = block.filter { row[$0] < 0 && !context.catalog.allowed[a][$0].isEmpty }.count
-            let slots = max(0, min(open, block.count - c.daysOffMin - worked))
+            let slots = max(0, min(open, block.count - c.daysOffMin(in: block) - worked))
             totalOpen += slots
-            if paid >= c.weekMinutesMin {
+            let least = c.weekMinutesMin(in: block)
+            if paid >= least {
                 if paid > c.weekMinutesMax { return false }
                 continue
             }
@@ -51,7 +52,7 @@ struct WeekRules {
             for _ in 0..<slots {
                 var next = reachable
                 for s in reachable { for v in paidValues[a] where s + v <= c.weekMinutesMax { next.insert(s + v) } }
-                if next.contains(where: { $0 >= c.weekMinutesMin }) { reached = true; break }
+                if next.contains(where: { $0 >= least }) { reached = true; break }
                 if next == reachable { break }
                 reachable = next
             }
@@ -72,7 +73,7 @@ struct WeekRules {
             var paid = 0
             for d in block where row[d] >= 0 { paid += options[row[d]].paidMinutes }
             total += paid
-            minutes += max(0, c.weekMinutesMin - paid)
+            minutes += max(0, c.weekMinutesMin(in: block) - paid)
         }
         minutes += max(0, c.horizonMinutesMin - total)
         var days = 0
@@ -125,7 +126,7 @@ struct WeekRules {
             lo = min(lo, option.startMinute)
             hi = max(hi, option.startMinute)
             let blockDays = min(7, row.count - d / 7 * 7)
-            if worked > blockDays - c.daysOffMin || paid > c.weekMinutesMax || nights > c.maxNightShifts
+            if worked > blockDays - c.daysOffMin(in: d / 7 * 7..<d / 7 * 7 + blockDays) || paid > c.weekMinutesMax || nights > c.maxNightShifts
                 || hi - lo > c.maxStartSpreadMinutes { return false }
             let weekend = context.weekendOfDay[d]
             if weekend >= 0 && weekend != lastWeekend {

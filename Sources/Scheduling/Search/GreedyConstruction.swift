@@ -28,7 +28,7 @@ struct GreedyConstruction {
         let context = state.context
         let order = agents ?? Array(0..<context.agentCount)
         let shifts = order.reduce(0) { total, a in
-            total + context.weeks.reduce(0) { $0 + max(1, $1.count - context.contracts[a].daysOffMin) }
+            total + context.weeks.reduce(0) { $0 + max(1, $1.count - context.contracts[a].daysOffMin(in: $1)) }
         }
         let perStep = min(candidatesPerStep, max(minimumCandidatesPerStep, maxEvaluations / max(1, shifts)))
         var evaluations = 0, step = 0

@@ -121,13 +121,14 @@ public struct RosterScheduler: Sendable {
     /// Σ_q max(0, target_q − answered_q) at least Σ_q max(0, target_q − perQueue_q) over the queues
     /// with a per-queue bound (the others add ≥ 0), and at least max(0, Σ target − service.answered) (convexity); paid
     /// hours at least every agent's max(horizon minimum, Σ over the horizon's week blocks of the
-    /// weekly minimum), each week block holding the weekly rule.
+    /// block's weekly minimum, `Contract.weekMinutesMin(in:)`), each block holding the weekly rule.
     static func costBound(context: SchedulingContext, service: ServiceBound) -> Double {
         let k = context.coefficients
         let queues = context.problem.queues
         let contacts = queues.reduce(0) { $0 + $1.volume }
-        let weeks = Double(context.weeks.count)
-        let minimumMinutes = context.contracts.reduce(0.0) { $0 + max(Double($1.horizonMinutesMin), weeks * Double($1.weekMinutesMin)) }
+        let minimumMinutes = context.contracts.reduce(0.0) { total, c in
+            total + Double(max(c.horizonMinutesMin, context.weeks.reduce(0) { $0 + c.weekMinutesMin(in: $1) }))
+        }
         let target = queues.reduce(0) { $0 + $1.serviceLevelTarget * $1.volume }
         let perQueue = zip(queues, service.perQueue).reduce(0.0) { sum, pair in
             guard let b = pair.1 else { return sum }
