@@ -41,11 +41,9 @@ struct RowPlanner {
     init(context: SchedulingContext, rules: WeekRules) {
         self.context = context
         self.rules = rules
-        let next = context.forbiddenNext
-        let n = next.count
-        classOfTemplate = (0..<n).map { t in
-            (0..<n).first { u in next[u] == next[t] && (0..<n).allSatisfy { next[$0][u] == next[$0][t] } } ?? t
-        }
+        let n = context.forbiddenNext.count
+        let grouping = SuccessionClasses.group(count: n, template: { $0 }, extra: { _ in 0 }, among: Array(0..<n), next: context.forbiddenNext)
+        classOfTemplate = grouping.classOf.map { grouping.first[$0] }
     }
 
     /// What a row uses of each counting rule.
@@ -86,11 +84,11 @@ struct RowPlanner {
         var signs = Array(repeating: 0, count: count)
         var best: (row: [Int], value: Double)? = nil
         var feasibleRound: Int? = nil
-        var trace: [Int32] = []
+        let scratch = RunLengthProgramme.Scratch()
         let window = countWindow(agent: a)
         for round in 0..<rounds {
             if let f = feasibleRound, round - f > roundsAfterFeasible { break }
-            guard let solved = solve(agent: a, costs: round == 0 ? costs : jittered, prices: prices, unit: unit, window: window, trace: &trace) else {
+            guard let solved = solve(agent: a, costs: round == 0 ? costs : jittered, prices: prices, unit: unit, window: window, scratch: scratch) else {
                 return best?.row
             }
             let solvedViolations = violations(agent: a, usage: usage(agent: a, row: solved), unit: unit)
