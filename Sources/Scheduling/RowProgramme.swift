@@ -20,16 +20,16 @@ extension RowPlanner {
         let c = context.contracts[a]
         let days = context.days
         let carryEnd = context.carryIn[a].last?.end
-        let W = context.weeks.count
+        let layout = multipliers(agent: a)
         let rest = c.minRestMinutes * 60
         var templatePrice = Array(repeating: 0.0, count: context.problem.templates.count)
-        for (i, limit) in rules.templateLimits[a].enumerated() { templatePrice[limit.template] += prices[3 * W + 2 + i] }
+        for (i, limit) in rules.templateLimits[a].enumerated() { templatePrice[limit.template] += prices[layout.template(i)] }
         let dayClasses = (0..<days).map { d in
             classes(agent: a, day: d, costs: costs[d], prices: prices, unit: unit, templatePrice: templatePrice,
                     carryEnd: d == 0 ? carryEnd : nil, rest: rest)
         }
         let programme = RunLengthProgramme(contract: c, days: days, carry: context.carryInRun[a])
-        var options = OptionClasses(days: dayClasses, weekendOfDay: context.weekendOfDay, weekendPrice: prices[3 * W + 1],
+        var options = OptionClasses(days: dayClasses, weekendOfDay: context.weekendOfDay, weekendPrice: prices[layout.weekends],
                                     forbiddenNext: context.forbiddenNext, rest: rest)
         let counter = WorkedDays(days: days, window: window)
         return programme.solve(counter: counter, classes: &options, scratch: scratch).map { row in
@@ -146,16 +146,16 @@ extension RowPlanner {
     /// a night, its template's limit. Day-0 options too close to the carry-in's end are left out.
     func classes(agent a: Int, day d: Int, costs: [Double], prices: [Double], unit: Double, templatePrice: [Double],
                          carryEnd: Int?, rest: Int) -> [ClassEntry] {
-        let W = context.weeks.count
+        let layout = multipliers(agent: a)
         let b = d / 7
-        let minutePrice = (prices[3 * W] + prices[3 * b]) / unit
+        let minutePrice = (prices[layout.horizonPaid] + prices[layout.weekPaid(b)]) / unit
         var entries: [ClassEntry] = []
         var keys: [Int] = []
         for (k, o) in context.catalog.allowed[a][d].enumerated() {
             let option = context.catalog.options[o]
             if let carryEnd, option.start - carryEnd < rest { continue }
-            let cost = costs[k] + minutePrice * Double(option.paidMinutes) + prices[3 * b + 1]
-                + (option.isNight ? prices[3 * b + 2] : 0) + templatePrice[option.templateIndex]
+            let cost = costs[k] + minutePrice * Double(option.paidMinutes) + prices[layout.weekDays(b)]
+                + (option.isNight ? prices[layout.weekNights(b)] : 0) + templatePrice[option.templateIndex]
             let key = rest > 0 ? o : classOfTemplate[option.templateIndex]
             if let i = keys.firstIndex(of: key) {
                 if cost < entries[i].cost { entries[i] = ClassEntry(option: o, template: option.templateIndex, start: option.start, end: option.end, cost: cost) }
