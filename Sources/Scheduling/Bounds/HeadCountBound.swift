@@ -227,27 +227,18 @@ struct HeadCountCounting: Sendable {
 
     /// g_i of a row of the programme's entries (−1 off), in rule order.
     func violations(row: [Int], programme p: HeadCountAgentProgramme) -> [Double] {
-        let weeks = weekMax.count
-        var weekPaid = Array(repeating: 0.0, count: weeks), worked = Array(repeating: 0, count: weeks)
-        var nights = Array(repeating: 0, count: weeks), templates = Array(repeating: 0, count: templateRule.count)
-        var total = 0.0, weekendCount = 0, lastWeekend = -1
-        for (d, e) in row.enumerated() where e >= 0 {
-            weekPaid[d / 7] += p.entryPaid[e]
-            total += p.entryPaid[e]
-            worked[d / 7] += 1
-            if p.entryNight[e] { nights[d / 7] += 1 }
-            templates[p.entryTemplate[e]] += 1
-            if weekendOfDay[d] >= 0 && weekendOfDay[d] != lastWeekend { weekendCount += 1; lastWeekend = weekendOfDay[d] }
+        let u = RowUsage(row: row, weeks: weekMax.count, templates: templateRule.count, weekendOfDay: weekendOfDay) { e in
+            (Int(p.entryPaid[e]), p.entryNight[e], p.entryTemplate[e])
         }
         return rules.map { rule in
             let usage: Double
             switch rule.usage {
-            case .weekMinutes(let b): usage = weekPaid[b]
-            case .weekDays(let b): usage = Double(worked[b])
-            case .weekNights(let b): usage = Double(nights[b])
-            case .horizonMinutes: usage = total
-            case .weekends: usage = Double(weekendCount)
-            case .template(let t): usage = Double(templates[t])
+            case .weekMinutes(let b): usage = Double(u.weekPaid[b])
+            case .weekDays(let b): usage = Double(u.weekDays[b])
+            case .weekNights(let b): usage = Double(u.weekNights[b])
+            case .horizonMinutes: usage = Double(u.paid)
+            case .weekends: usage = Double(u.weekends)
+            case .template(let t): usage = Double(u.templates[t])
             }
             return rule.sign * (usage - rule.limit) / rule.scale
         }

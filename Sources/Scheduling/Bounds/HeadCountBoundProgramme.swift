@@ -11,15 +11,11 @@
 /// Relaxed: `min-rest` between shifts on consecutive horizon days (dropped), the weekly start spread
 /// (dropped), and the other counting rules (`HeadCountCounting`), each priced by its multiplier μ ≥ 0.
 ///
-/// States per day: work (template class k, work-run length r in 1…R) and rest (rest-run length l in
-/// 1…M, M meaning "M or more"), each times a counter q. R is `maxConsecutiveDays` when it can bind,
-/// else max(1, `minConsecutiveDays`) (longer runs stay at R). A work run containing day 0 has length
-/// carry-in + d + 1 on day d, longer than any run starting later, which identifies it for the
-/// exemption; a rest run containing day 0 has length d + 1. A class is a set of the agent's
-/// (template, paid minutes) kinds with the same forbidden successions both ways (and the same paid
-/// minutes when they are counted): on a cheapest row only a class's cheapest option of the day can
-/// appear. Classes with the same forbidden predecessors share a "pattern", so a day costs
-/// O(Q × patterns × classes × R) comparisons, Q the counter values still live that day (`live`).
+/// The programme is `RunLengthProgramme`. A class is a set of the agent's (template, paid minutes)
+/// kinds with the same forbidden successions both ways (and the same paid minutes when they are
+/// counted): on a cheapest row only a class's cheapest option of the day can appear. Classes with the
+/// same forbidden predecessors share a "pattern", so a day costs O(Q × patterns × classes × R)
+/// comparisons, Q the counter values still live that day (`Counter.live`).
 ///
 /// The counter q = (paid minutes so far / g, weekends worked so far), g the greatest common divisor of
 /// the agent's paid minutes: paid minutes above `horizonMinutesMax` and weekends above `maxWeekends`
@@ -34,12 +30,7 @@ struct HeadCountAgentProgramme: Sendable {
     static let maxStates = 1_000_000
 
     let days: Int
-    let carry: Int
-    /// `maxConsecutiveDays` when a run could exceed it (carry-in included), else nil.
-    let maxRun: Int?
-    let minRun: Int
-    let R: Int
-    let M: Int
+    let programme: RunLengthProgramme
     /// The agent's options: entries `entryStart[d]..<entryStart[d + 1]` are day d's.
     let entryStart: [Int]
     let entryClass: [Int]
@@ -95,11 +86,7 @@ struct HeadCountAgentProgramme: Sendable {
         let c = context.contracts[a]
         let options = context.catalog.options
         days = context.days
-        carry = context.carryInRun[a]
-        maxRun = c.maxConsecutiveDays < days + carry ? c.maxConsecutiveDays : nil
-        minRun = max(1, c.minConsecutiveDays)
-        R = max(1, maxRun ?? minRun)
-        M = max(1, c.minConsecutiveDaysOff)
+        programme = RunLengthProgramme(contract: c, days: days, carry: context.carryInRun[a])
         let banned = Set(rules.templateLimits[a].filter { $0.max <= 0 }.map(\.template))
         let carryEnd = context.carryIn[a].last?.end
         let paidHour = context.coefficients.paidHour
@@ -155,9 +142,9 @@ struct HeadCountAgentProgramme: Sendable {
         both.countsWeekends = weekends.countsWeekends
         both.weekendsTop = weekends.weekendsTop
         let kinds = Self.kinds(templates: templates, paid: paid)
-        let (horizon, runStates, restStates) = (days, R, M)
+        let (horizon, runStates, restStates) = (days, programme.R, programme.M)
         let chosen = [both, hours, weekends].first { counter in
-            let classes = Self.classes(kinds: kinds, next: context.forbiddenNext, splitPaid: counter.countsHours).keys.count
+            let classes = Self.classes(kinds: kinds, next: context.forbiddenNext, splitPaid: counter.countsHours).representatives.count
             return (counter.countsHours || counter.countsWeekends) && horizon * (classes * runStates + restStates) * counter.values <= Self.maxStates
         } ?? Counter()
         counter = chosen
@@ -165,7 +152,7 @@ struct HeadCountAgentProgramme: Sendable {
         // Classes and patterns over the kinds the agent can work.
         let next = context.forbiddenNext
         let grouping = Self.classes(kinds: kinds, next: next, splitPaid: chosen.countsHours)
-        classCount = grouping.keys.count
+        classCount = grouping.representatives.count
         entryClass = zip(templates, paid).map { grouping.classOfKind[Kind(template: $0, paid: $1)]! }
         classUnits = grouping.representatives.map { chosen.countsHours ? $0.paid / chosen.unit : 0 }
         var patternKeys: [[Bool]] = []
@@ -202,67 +189,39 @@ struct HeadCountAgentProgramme: Sendable {
     /// Kinds grouped into classes: same forbidden successions both ways among the agent's templates,
     /// and the same paid minutes when `splitPaid`.
     static func classes(kinds: [Kind], next: [[Bool]], splitPaid: Bool)
-        -> (keys: [[Int]], classOfKind: [Kind: Int], representatives: [Kind]) {
+        -> (classOfKind: [Kind: Int], representatives: [Kind]) {
         let used = Array(Set(kinds.map(\.template))).sorted()
-        var keys: [[Int]] = [], classOfKind: [Kind: Int] = [:], representatives: [Kind] = []
-        for kind in kinds {
-            let key = used.map { next[kind.template][$0] ? 1 : 0 } + used.map { next[$0][kind.template] ? 1 : 0 } + [splitPaid ? kind.paid : 0]
-            if let k = keys.firstIndex(of: key) {
-                classOfKind[kind] = k
-            } else {
-                classOfKind[kind] = keys.count
-                keys.append(key)
-                representatives.append(kind)
-            }
-        }
-        return (keys, classOfKind, representatives)
+        let grouping = SuccessionClasses.group(count: kinds.count, template: { kinds[$0].template },
+                                               extra: { splitPaid ? kinds[$0].paid : 0 }, among: used, next: next)
+        let classOfKind = Dictionary(uniqueKeysWithValues: kinds.indices.map { (kinds[$0], grouping.classOf[$0]) })
+        return (classOfKind, grouping.first.map { kinds[$0] })
     }
 
     /// Scratch space of `solve`, reused across agents and iterations (one per thread): raw buffers,
     /// because the programme's inner loops are the bound's whole cost.
     final class Scratch {
-        private(set) var classCost = Buffer<Double>(), classEntry = Buffer<Int32>(), trace = Buffer<Int32>()
-        private(set) var previous = Buffer<Double>(), current = Buffer<Double>()
-        private(set) var patternBest = Buffer<Double>(), patternArg = Buffer<Int32>()
-        private(set) var restBest = Buffer<Double>(), restArg = Buffer<Int32>()
+        let programme = RunLengthProgramme.Scratch()
+        private(set) var classCost = RunLengthProgramme.Buffer<Double>(), classEntry = RunLengthProgramme.Buffer<Int32>()
+        private(set) var patternBest = RunLengthProgramme.Buffer<Double>(), patternArg = RunLengthProgramme.Buffer<Int32>()
 
-        func reserve(days: Int, classes K: Int, states S: Int, patterns P: Int, runs R: Int, counters Q: Int) {
-            classCost.reserve(days * K); classEntry.reserve(days * K); trace.reserve(days * S)
-            previous.reserve(S); current.reserve(S)
+        func reserve(days: Int, classes K: Int, patterns P: Int, runs R: Int, counters Q: Int) {
+            classCost.reserve(days * K); classEntry.reserve(days * K)
             patternBest.reserve(P * R * Q); patternArg.reserve(P * R * Q)
-            restBest.reserve(Q); restArg.reserve(Q)
         }
-    }
-
-    /// A growable uninitialised buffer (trivial element types only).
-    final class Buffer<T> {
-        private(set) var pointer = UnsafeMutablePointer<T>.allocate(capacity: 1)
-        private var capacity = 1
-        func reserve(_ n: Int) {
-            guard n > capacity else { return }
-            pointer.deallocate()
-            pointer = .allocate(capacity: n)
-            capacity = n
-        }
-        deinit { pointer.deallocate() }
     }
 
     /// The cheapest row (entry index per day, −1 off) under cover prices `lambda` (per `shiftCover`
     /// target) and this agent's multipliers `mu` (`counting` layout), by the programme above.
     /// Minimises Σ_worked [entryCost − λ_cover + counting price of the entry] + weekend prices; the
-    /// caller prices the returned row itself (`HeadCountBound.evaluate`).
+    /// caller prices the returned row itself (`HeadCountBound.evaluate`). With no row whose hours
+    /// reach the minimum (the window cannot be met), the all-off row: its value is then below the
+    /// true +∞, still a valid bound.
     func solve(lambda: [Double], mu: ArraySlice<Double>, scratch: Scratch) -> [Int] {
-        guard days > 0 else { return [] }
-        let K = classCount, Q = counter.values, restBase = K * R
-        let S = (K * R + M) * Q
+        let K = classCount, Q = counter.values, R = programme.R
         let P = predecessors.count
-        scratch.reserve(days: days, classes: K, states: S, patterns: P, runs: R, counters: Q)
-        let classCost = scratch.classCost.pointer, classEntry = scratch.classEntry.pointer, trace = scratch.trace.pointer
-        var previous = scratch.previous.pointer, current = scratch.current.pointer
-        let patternBest = scratch.patternBest.pointer, patternArg = scratch.patternArg.pointer
-        let restBest = scratch.restBest.pointer, restArg = scratch.restArg.pointer
+        scratch.reserve(days: days, classes: K, patterns: P, runs: R, counters: Q)
+        let classCost = scratch.classCost.pointer, classEntry = scratch.classEntry.pointer
         let base = mu.startIndex
-        let weekendPrice = counting.weekends >= 0 ? mu[base + counting.weekends] : 0
         // Cheapest entry of each class on each day under the prices.
         for d in 0..<days {
             let prices = counting.dayPrices(day: d, mu: mu)
@@ -276,97 +235,92 @@ struct HeadCountAgentProgramme: Sendable {
                 if cost < classCost[i] { classCost[i] = cost; classEntry[i] = Int32(e) }
             }
         }
-        let canWork = (maxRun ?? 1) >= 1
-        let maxUnits = classUnits.max() ?? 0
-        let weekendOfDay = counting.weekendOfDay
-        for i in 0..<S { previous[i] = .infinity; trace[i] = -1 }
-        previous[restBase * Q] = 0
-        if canWork && carry + 1 <= (maxRun ?? Int.max) {
-            let weekend = weekendOfDay[0] >= 0 ? 1 : 0
-            for k in 0..<K where classCost[k] < .infinity {
-                guard let q = counter.adding(0, hours: classUnits[k], weekends: weekend) else { continue }
-                previous[(k * R + min(R, carry + 1) - 1) * Q + q] = classCost[k] + Double(weekend) * weekendPrice
-            }
+        var classes = PatternClasses(count: K, cost: UnsafePointer(classCost), weekendOfDay: counting.weekendOfDay,
+                                     weekendPrice: counting.weekends >= 0 ? mu[base + counting.weekends] : 0,
+                                     predecessors: predecessors, patternOfClass: patternOfClass,
+                                     best: scratch.patternBest.pointer, arg: scratch.patternArg.pointer)
+        let steps = CounterSteps(counter: counter, days: days, classUnits: classUnits, weekendOfDay: counting.weekendOfDay)
+        guard let row = programme.solve(counter: steps, classes: &classes, scratch: scratch.programme) else {
+            return Array(repeating: -1, count: days)
         }
-        for d in 1..<days {
-            let row = d * S
-            let weekend = weekendOfDay[d]
-            let startCount = weekend >= 0 ? 1 : 0
-            let extendCount = weekend >= 0 && weekendOfDay[d - 1] == weekend ? 0 : startCount
-            let startPrice = Double(startCount) * weekendPrice, extendPrice = Double(extendCount) * weekendPrice
-            for i in 0..<S { current[i] = .infinity; trace[row + i] = -1 }
-            let live = counter.live(afterDay: d - 1, days: days, step: maxUnits)
-            // Rest after work: the run that ended yesterday is long enough or contains day 0.
-            for k in 0..<K {
-                for r in 1...R where r >= minRun || r == carry + d {
-                    let from = (k * R + r - 1) * Q
-                    for q in live where previous[from + q] < current[restBase * Q + q] {
-                        current[restBase * Q + q] = previous[from + q]; trace[row + restBase * Q + q] = Int32(from + q)
-                    }
-                }
-            }
-            for l in 1...M {
-                let from = (restBase + l - 1) * Q, to = (restBase + min(M, l + 1) - 1) * Q
-                for q in live where previous[from + q] < current[to + q] {
-                    current[to + q] = previous[from + q]; trace[row + to + q] = Int32(from + q)
-                }
-            }
-            guard canWork else { swap(&previous, &current); continue }
-            // Work after rest: the rest run is long enough or contains day 0 (l == d).
-            for q in live { restBest[q] = .infinity; restArg[q] = -1 }
-            for l in 1...M where l >= M || l == d {
-                let from = (restBase + l - 1) * Q
-                for q in live where previous[from + q] < restBest[q] { restBest[q] = previous[from + q]; restArg[q] = Int32(from + q) }
-            }
-            // Work after work: per pattern, run length and counter, the cheapest class it may follow.
-            let longest = min(R, (maxRun ?? Int.max) - 1)
-            if longest >= 1 {
-                for p in 0..<P {
-                    for r in 1...longest {
-                        let at = (p * R + r - 1) * Q
-                        for q in live { patternBest[at + q] = .infinity; patternArg[at + q] = -1 }
-                        for j in predecessors[p] {
-                            let from = (j * R + r - 1) * Q
-                            for q in live where previous[from + q] < patternBest[at + q] {
-                                patternBest[at + q] = previous[from + q]; patternArg[at + q] = Int32(from + q)
-                            }
+        return row.indices.map { d in row[d] < 0 ? -1 : Int(classEntry[d * K + row[d]]) }
+    }
+
+    /// `Counter` as the programme's counter: a class adds its hour units, a worked day its weekend.
+    struct CounterSteps: RunCounter {
+        let counter: Counter
+        let days: Int
+        let classUnits: [Int]
+        let weekendOfDay: [Int]
+        let maxUnits: Int
+
+        init(counter: Counter, days: Int, classUnits: [Int], weekendOfDay: [Int]) {
+            (self.counter, self.days, self.classUnits, self.weekendOfDay) = (counter, days, classUnits, weekendOfDay)
+            maxUnits = classUnits.max() ?? 0
+        }
+
+        var values: Int { counter.values }
+        func live(afterDay d: Int) -> Range<Int> { counter.live(afterDay: d, days: days, step: maxUnits) }
+        @inline(__always)
+        func resting(_ q: Int, day d: Int) -> Int? { q }
+        func working(day d: Int, class k: Int, afterWork: Bool) -> (hours: Int, weekends: Int) {
+            (classUnits[k], RunLengthProgramme.countsWeekend(weekendOfDay, day: d, afterWork: afterWork) ? 1 : 0)
+        }
+        @inline(__always)
+        func apply(_ step: (hours: Int, weekends: Int), to q: Int) -> Int? { counter.adding(q, hours: step.hours, weekends: step.weekends) }
+        func accepts(_ q: Int) -> Bool { counter.accepts(q) }
+    }
+
+    /// The classes of the day with their prices (`cost[d · count + k]`, +∞ when absent) and the
+    /// pattern predecessors: per pattern, run length and counter, the cheapest class of yesterday
+    /// among `predecessors[p]` (in their order).
+    struct PatternClasses: RunClasses {
+        let classes: Int
+        let cost: UnsafePointer<Double>
+        let weekendOfDay: [Int]
+        let weekendPrice: Double
+        let predecessors: [[Int]]
+        let patternOfClass: [Int]
+        let bestValue: UnsafeMutablePointer<Double>, bestState: UnsafeMutablePointer<Int32>
+        private var R = 0, Q = 0
+
+        init(count: Int, cost: UnsafePointer<Double>, weekendOfDay: [Int], weekendPrice: Double, predecessors: [[Int]],
+             patternOfClass: [Int], best: UnsafeMutablePointer<Double>, arg: UnsafeMutablePointer<Int32>) {
+            (classes, self.cost, self.weekendOfDay, self.weekendPrice) = (count, cost, weekendOfDay, weekendPrice)
+            (self.predecessors, self.patternOfClass, bestValue, bestState) = (predecessors, patternOfClass, best, arg)
+        }
+
+        func count(day d: Int) -> Int { classes }
+        /// The class's cost and the weekend's price (added in this order).
+        @inline(__always)
+        func price(day d: Int, class k: Int, afterWork: Bool) -> (cost: Double, weekend: Double)? {
+            let c = cost[d * classes + k]
+            guard c < .infinity else { return nil }
+            return (c, Double(RunLengthProgramme.countsWeekend(weekendOfDay, day: d, afterWork: afterWork) ? 1 : 0) * weekendPrice)
+        }
+        @inline(__always)
+        func value(_ v: Double, plus price: (cost: Double, weekend: Double)) -> Double { v + price.cost + price.weekend }
+
+        mutating func prepare(day d: Int, previous: UnsafePointer<Double>, runs R: Int, counters Q: Int, longest: Int, live: Range<Int>) {
+            (self.R, self.Q) = (R, Q)
+            for p in predecessors.indices {
+                for r in 1...longest {
+                    let at = (p * R + r - 1) * Q
+                    for q in live { bestValue[at + q] = .infinity; bestState[at + q] = -1 }
+                    for j in predecessors[p] {
+                        let from = (j * R + r - 1) * Q
+                        for q in live where previous[from + q] < bestValue[at + q] {
+                            bestValue[at + q] = previous[from + q]; bestState[at + q] = Int32(from + q)
                         }
                     }
                 }
             }
-            for k in 0..<K {
-                let cost = classCost[d * K + k]
-                guard cost < .infinity else { continue }
-                let first = k * R * Q
-                for q in live where restBest[q] < .infinity {
-                    guard let to = counter.adding(q, hours: classUnits[k], weekends: startCount) else { continue }
-                    let v = restBest[q] + cost + startPrice
-                    if v < current[first + to] { current[first + to] = v; trace[row + first + to] = restArg[q] }
-                }
-                guard longest >= 1 else { continue }
-                let p = patternOfClass[k]
-                for r in 1...longest {
-                    let at = (p * R + r - 1) * Q, target = (k * R + min(R, r + 1) - 1) * Q
-                    for q in live where patternBest[at + q] < .infinity {
-                        guard let to = counter.adding(q, hours: classUnits[k], weekends: extendCount) else { continue }
-                        let v = patternBest[at + q] + cost + extendPrice
-                        if v < current[target + to] { current[target + to] = v; trace[row + target + to] = patternArg[at + q] }
-                    }
-                }
-            }
-            swap(&previous, &current)
         }
-        // Cheapest final state whose hours reach the minimum. With none (the window cannot be met),
-        // the all-off row is returned: its value is then below the true +∞, still a valid bound.
-        var state = -1
-        for i in 0..<S where counter.accepts(i % Q) && previous[i] < .infinity && (state < 0 || previous[i] < previous[state]) { state = i }
-        var result = Array(repeating: -1, count: days)
-        var d = days - 1
-        while d >= 0 && state >= 0 {
-            if state / Q < restBase { result[d] = Int(classEntry[d * K + state / Q / R]) }
-            state = Int(trace[d * S + state])
-            d -= 1
+
+        @inline(__always)
+        func best(class k: Int, run r: Int, counter q: Int) -> (Double, Int32) {
+            let at = (patternOfClass[k] * R + r - 1) * Q + q
+            return (bestValue[at], bestState[at])
         }
-        return result
     }
 }

@@ -41,24 +41,29 @@ struct RowPlanner {
     init(context: SchedulingContext, rules: WeekRules) {
         self.context = context
         self.rules = rules
-        let next = context.forbiddenNext
-        let n = next.count
-        classOfTemplate = (0..<n).map { t in
-            (0..<n).first { u in next[u] == next[t] && (0..<n).allSatisfy { next[$0][u] == next[$0][t] } } ?? t
-        }
+        let n = context.forbiddenNext.count
+        let grouping = SuccessionClasses.group(count: n, template: { $0 }, extra: { _ in 0 }, among: Array(0..<n), next: context.forbiddenNext)
+        classOfTemplate = grouping.classOf.map { grouping.first[$0] }
     }
 
-    /// What a row uses of each counting rule.
-    private struct Usage {
-        var weekPaid: [Int], weekDays: [Int], weekNights: [Int]
-        var paid = 0, weekends = 0
-        var templates: [Int]
+    /// Where each counting rule's multiplier (and violation) stands: per week b its paid minutes
+    /// (signed: one multiplier for both bounds of the window), worked days and nights; then the
+    /// horizon's paid minutes (signed), the weekends, and one entry per limited template
+    /// (`WeekRules.templateLimits` order).
+    struct Multipliers {
+        let weeks: Int, limits: Int
+        func weekPaid(_ b: Int) -> Int { 3 * b }
+        func weekDays(_ b: Int) -> Int { 3 * b + 1 }
+        func weekNights(_ b: Int) -> Int { 3 * b + 2 }
+        var horizonPaid: Int { 3 * weeks }
+        var weekends: Int { 3 * weeks + 1 }
+        func template(_ i: Int) -> Int { 3 * weeks + 2 + i }
+        var count: Int { 3 * weeks + 2 + limits }
+        /// True for the paid-minute windows, whose multiplier may be negative.
+        func isSigned(_ i: Int) -> Bool { i == horizonPaid || (i < horizonPaid && i % 3 == 0) }
     }
 
-    /// Multipliers and violations share one layout: per week w, at 3w the paid minutes (signed: one
-    /// multiplier for both bounds of the window), at 3w + 1 the worked days, at 3w + 2 the nights;
-    /// then the horizon's paid minutes (signed), the weekends, and one entry per limited template.
-    private func isSigned(_ i: Int) -> Bool { i == 3 * context.weeks.count || (i < 3 * context.weeks.count && i % 3 == 0) }
+    func multipliers(agent a: Int) -> Multipliers { Multipliers(weeks: context.weeks.count, limits: rules.templateLimits[a].count) }
 
     /// The best row for agent `a` (option per day, −1 off) given `costs[d][k]` for option
     /// `context.catalog.allowed[a][d][k]` against a day off; nil when no round produced a row keeping
@@ -80,17 +85,18 @@ struct RowPlanner {
                 return cost + 0.5 * scale * Double(hash.next() >> 11) / Double(1 << 53)
             }
         }
-        let count = 3 * context.weeks.count + 2 + rules.templateLimits[a].count
+        let layout = multipliers(agent: a)
+        let count = layout.count
         var prices = Array(repeating: 0.0, count: count)
         var steps = Array(repeating: scale, count: count)
         var signs = Array(repeating: 0, count: count)
         var best: (row: [Int], value: Double)? = nil
         var feasibleRound: Int? = nil
-        var trace: [Int32] = []
+        let scratch = RunLengthProgramme.Scratch()
         let window = countWindow(agent: a)
         for round in 0..<rounds {
             if let f = feasibleRound, round - f > roundsAfterFeasible { break }
-            guard let solved = solve(agent: a, costs: round == 0 ? costs : jittered, prices: prices, unit: unit, window: window, trace: &trace) else {
+            guard let solved = solve(agent: a, costs: round == 0 ? costs : jittered, prices: prices, unit: unit, window: window, scratch: scratch) else {
                 return best?.row
             }
             let solvedViolations = violations(agent: a, usage: usage(agent: a, row: solved), unit: unit)
@@ -109,7 +115,7 @@ struct RowPlanner {
                 if sign != 0 && signs[i] != 0 { steps[i] *= sign == signs[i] ? 1.5 : 0.5 }
                 if sign != 0 { signs[i] = sign }
                 prices[i] += steps[i] * v[i]
-                if !isSigned(i) { prices[i] = max(0, prices[i]) }
+                if !layout.isSigned(i) { prices[i] = max(0, prices[i]) }
             }
         }
         return best?.row
@@ -190,44 +196,30 @@ struct RowPlanner {
     /// a maximum; for the signed paid-minute windows negative below the minimum; for the other rules
     /// negative slack (its multiplier then falls back towards 0). Also the minutes short of every
     /// minimum, which the caller prices.
-    private func violations(agent a: Int, usage u: Usage, unit: Double) -> ([Double], shortMinutes: Int) {
+    private func violations(agent a: Int, usage u: RowUsage, unit: Double) -> ([Double], shortMinutes: Int) {
         let c = context.contracts[a]
-        var v: [Double] = []
+        let layout = multipliers(agent: a)
+        var v = Array(repeating: 0.0, count: layout.count)
         var short = 0
-        func window(_ paid: Int, _ lo: Int, _ hi: Int?) {
-            if let hi, paid > hi { v.append(Double(paid - hi) / unit) }
-            else if paid < lo { v.append(-Double(lo - paid) / unit); short += lo - paid }
-            else { v.append(0) }
+        func window(_ i: Int, _ paid: Int, _ lo: Int, _ hi: Int?) {
+            if let hi, paid > hi { v[i] = Double(paid - hi) / unit }
+            else if paid < lo { v[i] = -Double(lo - paid) / unit; short += lo - paid }
         }
         for (b, block) in context.weeks.enumerated() {
-            window(u.weekPaid[b], c.weekMinutesMin(in: block), c.weekMinutesMax)
-            v.append(Double(u.weekDays[b] - max(0, block.count - c.daysOffMin(in: block))))
-            v.append(Double(u.weekNights[b] - c.maxNightShifts))
+            window(layout.weekPaid(b), u.weekPaid[b], c.weekMinutesMin(in: block), c.weekMinutesMax)
+            v[layout.weekDays(b)] = Double(u.weekDays[b] - max(0, block.count - c.daysOffMin(in: block)))
+            v[layout.weekNights(b)] = Double(u.weekNights[b] - c.maxNightShifts)
         }
-        window(u.paid, c.horizonMinutesMin, c.horizonMinutesMax)
-        v.append(c.maxWeekends.map { Double(u.weekends - $0) } ?? -1)
-        for (i, limit) in rules.templateLimits[a].enumerated() { v.append(Double(u.templates[i] - limit.max)) }
+        window(layout.horizonPaid, u.paid, c.horizonMinutesMin, c.horizonMinutesMax)
+        v[layout.weekends] = c.maxWeekends.map { Double(u.weekends - $0) } ?? -1
+        for (i, limit) in rules.templateLimits[a].enumerated() { v[layout.template(i)] = Double(u.templates[limit.template] - limit.max) }
         return (v, short)
     }
 
-    private func usage(agent a: Int, row: [Int]) -> Usage {
+    private func usage(agent a: Int, row: [Int]) -> RowUsage {
         let options = context.catalog.options
-        let limits = rules.templateLimits[a]
-        var u = Usage(weekPaid: Array(repeating: 0, count: context.weeks.count), weekDays: Array(repeating: 0, count: context.weeks.count),
-                      weekNights: Array(repeating: 0, count: context.weeks.count), templates: Array(repeating: 0, count: limits.count))
-        var lastWeekend = -1
-        for (d, o) in row.enumerated() where o >= 0 {
-            let option = options[o]
-            let b = d / 7
-            u.weekPaid[b] += option.paidMinutes
-            u.weekDays[b] += 1
-            if option.isNight { u.weekNights[b] += 1 }
-            u.paid += option.paidMinutes
-            if let i = limits.firstIndex(where: { $0.template == option.templateIndex }) { u.templates[i] += 1 }
-            let weekend = context.weekendOfDay[d]
-            if weekend >= 0 && weekend != lastWeekend { u.weekends += 1; lastWeekend = weekend }
-        }
-        return u
+        return RowUsage(row: row, weeks: context.weeks.count, templates: context.problem.templates.count,
+                        weekendOfDay: context.weekendOfDay) { o in (options[o].paidMinutes, options[o].isNight, options[o].templateIndex) }
     }
 
     /// Re-plans agent `a`'s row against the rest of `state` and commits it when it leaves the agent
