@@ -43,10 +43,7 @@ final class RosterState {
     let targetQ: [Double]
     let totalContacts: Double
     /// Head count per `shiftCover` target and the cover penalty of the whole roster.
-    private var coverCount: [Int]
-    private var coverPenalty = 0.0
-    private var pendingCover: [(target: Int, count: Int)] = []
-    private var pendingCoverDelta = 0.0
+    private var cover: ShiftCoverCounter
 
     // Scratch of the pending (evaluated, not yet committed) change.
     private var deltaOn: [Double]
@@ -98,8 +95,7 @@ final class RosterState {
         targetQ = context.problem.queues.map { $0.serviceLevelTarget * $0.volume }
         totalContacts = context.problem.queues.reduce(0) { $0 + $1.volume }
         agentTerms = Array(repeating: AgentTerms(), count: context.agentCount)
-        coverCount = Array(repeating: 0, count: context.problem.shiftCover.count)
-        coverPenalty = context.problem.shiftCover.reduce(0) { $0 + $1.underWeight * Double($1.required) }
+        cover = ShiftCoverCounter(context: context)
         for a in 0..<context.agentCount { agentTerms[a] = terms(agent: a, week: choice[a]) }
         for t in 0..<T {
             for g in 0..<G { groupOn[g] = 0 }
@@ -113,14 +109,8 @@ final class RosterState {
 
     /// The full cost of the current state (contacts), recomputed from the caches.
     var cost: Double {
-        serviceCost(answeredQ: answeredQ, penalty: penaltyTotal + coverPenalty)
+        serviceCost(answeredQ: answeredQ, penalty: penaltyTotal + cover.penalty)
             + agentTerms.reduce(0) { $0 + agentCost($1) } + fairnessCost(replacing: [])
-    }
-
-    /// Cover penalty of target i at head count n: under·max(0, required − n) + over·max(0, n − required).
-    private func coverCost(_ i: Int, _ n: Int) -> Double {
-        let c = context.problem.shiftCover[i]
-        return n < c.required ? c.underWeight * Double(c.required - n) : c.overWeight * Double(n - c.required)
     }
 
     /// Unanswered contacts and weekly shortfall at the given per-queue answered totals, plus the skill
@@ -342,20 +332,7 @@ final class RosterState {
             }
             pendingChanges.append(c)
         }
-        pendingCoverDelta = 0
-        func count(option o: Int, _ step: Int) {
-            guard o >= 0, case let target = context.coverOfOption[o], target >= 0 else { return }
-            if let i = pendingCover.firstIndex(where: { $0.target == target }) {
-                pendingCover[i].count += step
-            } else {
-                pendingCover.append((target, coverCount[target] + step))
-            }
-        }
-        for c in pendingChanges {
-            count(option: choice[c.agent][c.day], -1)
-            count(option: c.option, 1)
-        }
-        for (target, count) in pendingCover { pendingCoverDelta += coverCost(target, count) - coverCost(target, coverCount[target]) }
+        let coverDelta = cover.evaluate(pendingChanges.map { (choice[$0.agent][$0.day], $0.option) })
         var newAnsweredQ = answeredQ
         var penaltyDelta = 0.0
         pendingAnswered.removeAll(keepingCapacity: true)
@@ -370,8 +347,8 @@ final class RosterState {
                 newAnsweredQ[q] += answered[q] - answeredQT[q * T + t]
             }
         }
-        return serviceCost(answeredQ: newAnsweredQ, penalty: penaltyTotal + penaltyDelta + coverPenalty + pendingCoverDelta)
-            - serviceCost(answeredQ: answeredQ, penalty: penaltyTotal + coverPenalty)
+        return serviceCost(answeredQ: newAnsweredQ, penalty: penaltyTotal + penaltyDelta + cover.penalty + coverDelta)
+            - serviceCost(answeredQ: answeredQ, penalty: penaltyTotal + cover.penalty)
     }
 
     /// `costs[d][k]`: the change in cost when agent `a` works option `context.catalog.allowed[a][d][k]`
@@ -441,8 +418,7 @@ final class RosterState {
             }
         }
         for (a, terms) in pendingAgents { agentTerms[a] = terms }
-        for (target, count) in pendingCover { coverCount[target] = count }
-        coverPenalty += pendingCoverDelta
+        cover.commit()
         for c in pendingChanges {
             choice[c.agent][c.day] = c.option
             breakStarts[c.agent][c.day] = c.breaks ?? []
@@ -460,8 +436,7 @@ final class RosterState {
         touchedT.removeAll(keepingCapacity: true)
         pendingAgents.removeAll(keepingCapacity: true)
         pendingChanges.removeAll(keepingCapacity: true)
-        pendingCover.removeAll(keepingCapacity: true)
-        pendingCoverDelta = 0
+        cover.discard()
     }
 
     /// What every agent outside `free` contributes, for a neighbourhood model: their capacity per
@@ -483,10 +458,7 @@ final class RosterState {
         discard()
         let freeSet = Set(free)
         let others = agentTerms.indices.filter { !freeSet.contains($0) }
-        var counts = coverCount
-        for a in free {
-            for o in choice[a] where o >= 0 && context.coverOfOption[o] >= 0 { counts[context.coverOfOption[o]] -= 1 }
-        }
+        let counts = cover.counts(without: free.flatMap { choice[$0] })
         return RosterFormulation.FixedPart(capacity: result, maxNights: others.map { agentTerms[$0].nights }.max() ?? 0,
                                            maxWeekends: others.map { agentTerms[$0].weekends }.max() ?? 0, coverCounts: counts)
     }
