@@ -28,7 +28,9 @@ final class RosterState {
     static let sequenceWeight = 1000.0
 
     let context: SchedulingContext
-    let rules: WeekRules
+    /// Every agent's weekly terms and their price, fairness maxima included.
+    private var agents: AgentTermsLedger
+    var rules: WeekRules { agents.rules }
     let T: Int
     let Q: Int
     let G: Int
@@ -39,7 +41,6 @@ final class RosterState {
     private var penaltyT: [Double]
     private var penaltyTotal = 0.0
     private(set) var answeredQ: [Double]
-    private var agentTerms: [AgentTerms]
     let targetQ: [Double]
     let totalContacts: Double
     /// Head count per `shiftCover` target and the cover penalty of the whole roster.
@@ -51,7 +52,6 @@ final class RosterState {
     private var touchedMark: [Bool]
     private var pendingAnswered: [Double]   // touchedT.count × Q
     private var pendingPenalty: [Double]
-    private var pendingAgents: [(agent: Int, terms: AgentTerms)] = []
     private var pendingChanges: [Change] = []
     private var groupOn: [Double]
     /// Interval costs at on + deltaOn, and with one agent of the placing agent's group fewer, cached
@@ -62,17 +62,9 @@ final class RosterState {
     private var capacity: [Double]
     private var answered: [Double]
 
-    struct AgentTerms: Equatable {
-        var paid = 0, nights = 0, weekends = 0, preferOff = 0, preferOn = 0, deficit = 0, changed = 0
-        /// Days missing from too-short runs (`WeekRules.shortfall`).
-        var sequence = 0
-        /// Weight of the shift requests not granted.
-        var requests = 0.0
-    }
-
     init(context: SchedulingContext) {
         self.context = context
-        rules = WeekRules(context: context)
+        agents = AgentTermsLedger(context: context)
         T = context.intervalCount
         Q = context.problem.queues.count
         G = context.groups.count
@@ -94,9 +86,7 @@ final class RosterState {
         answeredQ = Array(repeating: 0, count: Q)
         targetQ = context.problem.queues.map { $0.serviceLevelTarget * $0.volume }
         totalContacts = context.problem.queues.reduce(0) { $0 + $1.volume }
-        agentTerms = Array(repeating: AgentTerms(), count: context.agentCount)
         cover = ShiftCoverCounter(context: context)
-        for a in 0..<context.agentCount { agentTerms[a] = terms(agent: a, week: choice[a]) }
         for t in 0..<T {
             for g in 0..<G { groupOn[g] = 0 }
             penaltyT[t] = context.allocator.allocate(interval: t, on: groupOn, capacity: &capacity, answered: &answered)
@@ -110,7 +100,7 @@ final class RosterState {
     /// The full cost of the current state (contacts), recomputed from the caches.
     var cost: Double {
         serviceCost(answeredQ: answeredQ, penalty: penaltyTotal + cover.penalty)
-            + agentTerms.reduce(0) { $0 + agentCost($1) } + fairnessCost(replacing: [])
+            + agents.ownCost + agents.fairnessCost
     }
 
     /// Unanswered contacts and weekly shortfall at the given per-queue answered totals, plus the skill
@@ -122,67 +112,11 @@ final class RosterState {
         return total
     }
 
-    /// The part of the cost one agent's terms carry on their own (everything but the fairness maxima).
-    private func agentCost(_ t: AgentTerms) -> Double {
-        let k = context.coefficients
-        let w = context.problem.weights
-        return k.paidHour * Double(t.paid) / 60 + w.preferOff * Double(t.preferOff) + w.preferOn * Double(t.preferOn)
-            + (context.problem.published?.changePenalty ?? 0) * Double(t.changed) + t.requests
-            + RosterState.deficitWeight * Double(t.deficit) + RosterState.sequenceWeight * Double(t.sequence)
-    }
-
-    /// The busiest agent's nights and weekend days, priced, agents' terms taken from the state except
-    /// those in `replacing` (0 without fairness weights, skipping the scan over agents).
-    private func fairnessCost(replacing: [(agent: Int, terms: AgentTerms)]) -> Double {
-        let w = context.problem.weights
-        guard w.fairNights > 0 || w.fairWeekends > 0 else { return 0 }
-        var maxNights = 0, maxWeekends = 0
-        for (a, current) in agentTerms.enumerated() {
-            let t = replacing.first { $0.agent == a }?.terms ?? current
-            maxNights = max(maxNights, t.nights)
-            maxWeekends = max(maxWeekends, t.weekends)
-        }
-        return w.fairNights * Double(maxNights) + w.fairWeekends * Double(maxWeekends)
-    }
-
-    /// Weekly terms of one agent's week of choices.
-    func terms(agent a: Int, week: [Int]) -> AgentTerms {
-        var r = AgentTerms()
-        let options = context.catalog.options
-        for o in week where o >= 0 {
-            r.paid += options[o].paidMinutes
-            if options[o].isNight { r.nights += 1 }
-            if options[o].isWeekend { r.weekends += 1 }
-        }
-        for (w, range) in zip(context.preferences[a], context.preferenceRanges[a]) {
-            switch w.kind {
-            case .preferOff:
-                if week.contains(where: { $0 >= 0 && Self.meets(options[$0], range) }) { r.preferOff += 1 }
-            case .preferOn:
-                if !week.contains(where: { $0 >= 0 && Self.covers(options[$0], range) }) { r.preferOn += 1 }
-            case .unavailable:
-                break
-            }
-        }
-        for request in context.requests[a] {
-            let o = week[request.day]
-            let matched = o >= 0 && request.matches(options[o])
-            if matched == (request.kind == .off) { r.requests += request.weight }
-        }
-        (r.deficit, r.sequence) = rules.shortfall(agent: a, week: week)
-        r.changed = context.publishedChanges(agent: a, week: week)
-        return r
-    }
-
-    /// A prefer-off window is broken by a shift that meets it, a prefer-on window kept by one that covers it.
-    static func meets(_ option: ShiftOption, _ range: Range<Int>) -> Bool { option.start < range.upperBound && range.lowerBound < option.end }
-    static func covers(_ option: ShiftOption, _ range: Range<Int>) -> Bool { option.start <= range.lowerBound && range.upperBound <= option.end }
-
     /// Minutes and days by which agent a misses the priced hard rules (0: its row keeps them all).
-    func shortfall(agent a: Int) -> Int { agentTerms[a].deficit + agentTerms[a].sequence }
+    func shortfall(agent a: Int) -> Int { agents.shortfall(agent: a) }
 
     /// Minutes and days by which the roster misses the priced hard rules (0: every hard rule holds).
-    var totalDeficit: Int { agentTerms.reduce(0) { $0 + $1.deficit + $1.sequence } }
+    var totalDeficit: Int { agents.totalDeficit }
     var answeredTotal: Double { answeredQ.reduce(0, +) }
 
     // MARK: pricing a change
@@ -304,13 +238,8 @@ final class RosterState {
             week[c.day] = c.option
             weeks[c.agent] = week
         }
-        for (a, week) in weeks.sorted(by: { $0.key < $1.key }) {
-            guard rules.allowsExceptMinimum(agent: a, week: week) else { return nil }
-            pendingAgents.append((a, terms(agent: a, week: week)))
-        }
-        var delta = stageShifts(changes)
-        for (a, terms) in pendingAgents { delta += agentCost(terms) - agentCost(agentTerms[a]) }
-        return delta + fairnessCost(replacing: pendingAgents) - fairnessCost(replacing: [])
+        guard agents.evaluate(weeks) else { return nil }
+        return agents.priced(adding: stageShifts(changes))
     }
 
     /// Stages the shifts of `changes` (breaks placed when not given) and returns the change in the
@@ -370,40 +299,16 @@ final class RosterState {
         }
     }
 
-    /// `costs[d][k]`: the change in agent `a`'s own terms when it works option
-    /// `context.catalog.allowed[a][d][k]` on day d rather than having the day off: paid hours, requests,
-    /// preference windows and published-shift changes (no service, no cover: those depend on the others).
-    /// Exact per day for paid hours, requests and published changes; a preference window is charged to
-    /// the day's option alone (a window met or covered by another day's shift is not seen).
-    func ownDayCosts(agent a: Int) -> [[Double]] {
-        let options = context.catalog.options
-        let k = context.coefficients
-        let w = context.problem.weights
-        let requestsByDay = Dictionary(grouping: context.requests[a], by: \.day)
-        let published = context.published?[a]
-        let changePenalty = context.problem.published?.changePenalty ?? 0
-        return (0..<context.days).map { d in
-            context.catalog.allowed[a][d].map { o in
-                let option = options[o]
-                var cost = k.paidHour * Double(option.paidMinutes) / 60
-                for r in requestsByDay[d] ?? [] where r.matches(option) { cost += r.kind == .off ? r.weight : -r.weight }
-                for (window, range) in zip(context.preferences[a], context.preferenceRanges[a]) {
-                    switch window.kind {
-                    case .preferOff: if Self.meets(option, range) { cost += w.preferOff }
-                    case .preferOn: if Self.covers(option, range) { cost -= w.preferOn }
-                    case .unavailable: break
-                    }
-                }
-                if let published { cost += changePenalty * Double((published[d] != o ? 1 : 0) - (published[d] != -1 ? 1 : 0)) }
-                return cost
-            }
-        }
-    }
-
     /// Agent `a`'s own cost of a whole row (option per day, −1 off): paid hours, preference windows,
     /// published changes, requests and the priced hard-rule shortfall; no fairness maxima, no service
     /// or cover.
-    func ownCost(agent a: Int, row: [Int]) -> Double { agentCost(terms(agent: a, week: row)) }
+    func ownCost(agent a: Int, row: [Int]) -> Double { agents.cost(agents.terms(agent: a, week: row)) }
+
+    /// Agent `a`'s own change in cost per day and allowed option (`AgentTermsLedger.ownDayCosts`).
+    func ownDayCosts(agent a: Int) -> [[Double]] { agents.ownDayCosts(agent: a) }
+
+    /// Weekly terms of one agent's week of choices.
+    func terms(agent a: Int, week: [Int]) -> AgentTerms { agents.terms(agent: a, week: week) }
 
     /// Applies the pending change.
     func commit() {
@@ -417,7 +322,7 @@ final class RosterState {
                 answeredQT[q * T + t] = v
             }
         }
-        for (a, terms) in pendingAgents { agentTerms[a] = terms }
+        agents.commit()
         cover.commit()
         for c in pendingChanges {
             choice[c.agent][c.day] = c.option
@@ -434,7 +339,7 @@ final class RosterState {
             for g in 0..<G { deltaOn[g * T + t] = 0 }
         }
         touchedT.removeAll(keepingCapacity: true)
-        pendingAgents.removeAll(keepingCapacity: true)
+        agents.discard()
         pendingChanges.removeAll(keepingCapacity: true)
         cover.discard()
     }
@@ -456,11 +361,10 @@ final class RosterState {
             for q in 0..<Q { result[q][t] = capacity[q] }
         }
         discard()
-        let freeSet = Set(free)
-        let others = agentTerms.indices.filter { !freeSet.contains($0) }
+        let maxima = agents.maxima(without: Set(free))
         let counts = cover.counts(without: free.flatMap { choice[$0] })
-        return RosterFormulation.FixedPart(capacity: result, maxNights: others.map { agentTerms[$0].nights }.max() ?? 0,
-                                           maxWeekends: others.map { agentTerms[$0].weekends }.max() ?? 0, coverCounts: counts)
+        return RosterFormulation.FixedPart(capacity: result, maxNights: maxima.nights,
+                                           maxWeekends: maxima.weekends, coverCounts: counts)
     }
 
     /// The pending changes with their placed breaks (after `evaluate`).
