@@ -13,7 +13,7 @@ has 92 quarter-hours: the week's Sunday values for the local times that exist, 0
 Shape (docs/scale.md explains the choices):
 - Queues: voice (Erlang C, 80/20 s, AHT 280 s), chat (concurrency 2, 80/60 s, AHT 540 s), email (deferred,
   every item within 4 h, AHT 360 s). Voice has the intraday shape of the Anonymous Bank call centre
-  (1999, 6-minute arrivals, ../shared/data/README.md) averaged per weekday; its busy Sunday-Thursday become
+  (1999, 6-minute arrivals, scenarios/demo/data/README.md) averaged per weekday; its busy Sunday-Thursday become
   Monday-Friday, its short Friday becomes Saturday (x0.55) and Sunday (x0.35). Chat: voice's day shape
   shifted two hours later and smoothed, CHAT_SHARE of the voice contacts. Email: voice's day shape two
   hours earlier, smoothed, only 07:00-20:00 (zero at night), EMAIL_SHARE of the voice contacts.
@@ -38,7 +38,7 @@ from collections import defaultdict
 
 SEED = 20260302
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SOURCE = os.path.join(ROOT, "..", "shared", "data", "history", "anonymous_bank_1999_6min.csv")
+SOURCE = os.path.join(ROOT, "scenarios", "demo", "data", "anonymous_bank_1999_6min.csv")
 START = datetime.date(2026, 3, 2)           # a Monday
 VOICE_WEEKDAY_200 = 4150                    # voice contacts on a Monday-Friday at 200 agents
 CHAT_SHARE, EMAIL_SHARE = 0.45, 0.20        # of the voice contacts, per day

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Staffing
 
-/// Every row of shared/data/erlang/reference_cases.csv, to the precision it was published with.
+/// Every row of Resources/reference_cases.csv, to the precision it was published with.
 @Test func everyPublishedReferenceIsReproduced() throws {
     let rows = try ReferenceData.rows("reference_cases.csv")
     #expect(rows.count == 15)
@@ -35,14 +35,6 @@ import Testing
         #expect(abs(computed - Double(published)!) <= tolerance,
                 "\(row["source"]!) \(metric): computed \(computed), published \(published)")
     }
-}
-
-/// Checked where the workplace's reference data sits beside the repository; a clone alone skips it.
-@Test(.enabled(if: FileManager.default.fileExists(atPath: ReferenceData.sharedReferenceCases.path)))
-func resourceCopyMatchesSharedData() throws {
-    let shared = ReferenceData.sharedReferenceCases
-    let copy = try Data(contentsOf: ReferenceData.resources.appendingPathComponent("reference_cases.csv"))
-    #expect(try Data(contentsOf: shared) == copy)
 }
 
 /// 60-digit mpmath values (scripts/erlang_references.py) at loads 0.01, 1,000, 10,000 and 20,000 erlangs.

@@ -6,11 +6,6 @@ enum ReferenceData {
     /// Tests/StaffingTests/Resources (located from this source file, so it works from any working directory).
     static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources")
 
-    /// `<repo root>/../shared/data/erlang/reference_cases.csv`, present in the development layout and CI.
-    static let sharedReferenceCases = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/data/erlang/reference_cases.csv")
-
     /// Reads a CSV whose lines starting with `#` are comments; returns the rows as dictionaries by column name.
     static func rows(_ name: String) throws -> [[String: String]] {
         let text = try String(contentsOf: resources.appendingPathComponent(name), encoding: .utf8)

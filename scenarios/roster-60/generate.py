@@ -2,7 +2,7 @@
 """Writes the roster-60 scenario's data (forecast.csv, agents.csv, availability.csv).
 
 Voice: the intraday shape of the Anonymous Bank call centre (1999, 6-minute arrivals, see
-../../../shared/data/README.md), averaged per weekday; its busy Sunday-Thursday become Monday-Friday,
+../demo/data/README.md), averaged per weekday; its busy Sunday-Thursday become Monday-Friday,
 its short Friday becomes Saturday and (x0.6) Sunday. Volumes are scaled to a 60-agent centre.
 Chat: the same weekday totals x CHAT_SHARE with the intraday shape shifted two hours later
 (chat peaks later than voice) and smoothed. Agents and availability are drawn with a fixed seed.
@@ -10,7 +10,7 @@ Usage: python3 generate.py [path to anonymous_bank_1999_6min.csv]
 """
 import csv, datetime, random, sys, collections
 
-SOURCE = sys.argv[1] if len(sys.argv) > 1 else "../../../shared/data/history/anonymous_bank_1999_6min.csv"
+SOURCE = sys.argv[1] if len(sys.argv) > 1 else "../demo/data/anonymous_bank_1999_6min.csv"
 START = datetime.date(2026, 3, 2)          # a Monday
 VOICE_WEEKDAY_CALLS = 1440
 CHAT_SHARE = 0.45
