@@ -1,4 +1,5 @@
 import Scheduling
+import WFMCore
 import Yams
 
 /// What a contract's weekly bounds allow over a horizon of `days` days, cut into 7-day blocks from
@@ -17,7 +18,7 @@ struct ContractReach {
     var longestPaid: Int
 
     /// The week blocks, horizon days: 7, 7, …, then the remainder.
-    var blocks: [Range<Int>] { stride(from: 0, to: days, by: 7).map { $0..<min(days, $0 + 7) } }
+    var blocks: [Range<Int>] { TimeGrid.weekBlocks(days: days) }
     /// The weekly minima's shares of a block.
     func least(_ block: Range<Int>) -> (minutes: Int, daysOff: Int) {
         (Contract.proRated(weekMin, in: block), Contract.proRated(daysOff, in: block))

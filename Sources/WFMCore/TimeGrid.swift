@@ -106,6 +106,12 @@ public struct GridInterval: Sendable, Hashable {
 /// hours long and holds correspondingly fewer or more intervals; every interval is labelled with
 /// the UTC offset in force at its start, so labels stay unique across the repeated hour.
 public struct TimeGrid: Sendable {
+    /// The week blocks of a horizon of `days` days, the span of every weekly rule: 7-day blocks from
+    /// the first day, the last shorter when `days` is not a whole number of weeks (31: 7, 7, 7, 7, 3).
+    public static func weekBlocks(days: Int) -> [Range<Int>] {
+        stride(from: 0, to: days, by: 7).map { $0..<min(days, $0 + 7) }
+    }
+
     public var timeZone: TimeZone
     public var startDate: LocalDate
     public var days: Int

@@ -12,7 +12,7 @@ struct HorizonWeeks: Sendable, Hashable {
 
     /// Each block's dates, in order.
     var blocks: [[LocalDate]] {
-        stride(from: 0, to: days, by: 7).map { lower in (lower..<min(days, lower + 7)).map { first.adding(days: $0) } }
+        TimeGrid.weekBlocks(days: days).map { block in block.map { first.adding(days: $0) } }
     }
 
     /// Index of the block holding `date`; nil outside the horizon.

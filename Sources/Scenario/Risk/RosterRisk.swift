@@ -85,11 +85,10 @@ public struct RosterRisk: Sendable {
             for (q, queue) in problem.queues.enumerated() {
                 guard let e = errors[queue.id] else { continue }
                 let factors = u.map { max(0, 1 + e.dailyQuantile($0)) }
-                path.queues[q].contacts = queue.contacts.indices.map { queue.contacts[$0] * factors[dayOfInterval[$0]] }
+                func scaled(_ contacts: [Double]) -> [Double] { contacts.indices.map { contacts[$0] * factors[dayOfInterval[$0]] } }
+                path.queues[q].contacts = scaled(queue.contacts)
                 if let d = pathDemand.queues.firstIndex(where: { $0.id == queue.id }) {
-                    pathDemand.queues[d].contacts = pathDemand.queues[d].contacts.indices.map {
-                        pathDemand.queues[d].contacts[$0] * factors[dayOfInterval[$0]]
-                    }
+                    pathDemand.queues[d].contacts = scaled(pathDemand.queues[d].contacts)
                 }
             }
             let projected = ProjectedService(roster: roster, problem: path)

@@ -1,3 +1,5 @@
+import WFMCore
+
 /// Everything derived once from a `RosterProblem` that the construction, the local search, the
 /// MIP formulation and the projected-service computation share: shift options, service tables,
 /// skill groups, per-agent contracts, carry-in and preference windows, objective coefficients.
@@ -84,7 +86,7 @@ public struct SchedulingContext: Sendable {
             return problem.templates.map { banned.contains($0.id) }
         }
         let days = problem.grid.days
-        weeks = stride(from: 0, to: days, by: 7).map { $0..<min(days, $0 + 7) }
+        weeks = TimeGrid.weekBlocks(days: days)
         var weekendOfDay = Array(repeating: -1, count: days)
         var weekendCount = 0
         // A weekend starts on a weekend day whose previous day is not one (or on day 0).
